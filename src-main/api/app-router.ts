@@ -1,0 +1,23 @@
+import type { Core } from '../core.js';
+import { Router, feature } from './router.js';
+import { vaultContract } from '../features/vault/contract.js';
+import { vaultHandlers } from '../features/vault/handlers.js';
+import { personsContract } from '../features/persons/contract.js';
+import { personsHandlers } from '../features/persons/handlers.js';
+import { casesContract } from '../features/cases/contract.js';
+import { casesHandlers } from '../features/cases/handlers.js';
+import { settingsContract } from '../features/settings/contract.js';
+import { settingsHandlers } from '../features/settings/handlers.js';
+import { backupsContract } from '../features/backups/contract.js';
+import { backupsHandlers } from '../features/backups/handlers.js';
+
+/** The router with every feature registered: what both transports serve. */
+export function createAppRouter(core: Core): Router {
+  return new Router(core, [
+    feature(vaultContract, vaultHandlers),
+    feature(personsContract, personsHandlers),
+    feature(casesContract, casesHandlers),
+    feature(settingsContract, settingsHandlers),
+    feature(backupsContract, backupsHandlers),
+  ]);
+}

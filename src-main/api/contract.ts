@@ -1,0 +1,26 @@
+import { vaultContract } from '../features/vault/contract.js';
+import { personsContract } from '../features/persons/contract.js';
+import { casesContract } from '../features/cases/contract.js';
+import { settingsContract } from '../features/settings/contract.js';
+import { backupsContract } from '../features/backups/contract.js';
+import type { InputOf, OutputOf } from './channel.js';
+
+/**
+ * The one contract: every channel the renderer may call. A channel that is
+ * not here does not exist. The renderer imports this file as types only.
+ */
+export const contract = {
+  ...vaultContract,
+  ...personsContract,
+  ...casesContract,
+  ...settingsContract,
+  ...backupsContract,
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type ChannelInput<K extends Channel> = InputOf<Contract[K]>;
+export type ChannelOutput<K extends Channel> = OutputOf<Contract[K]>;
+
+/** The per-feature contracts, for the router's duplicate check. */
+export const featureContracts = [vaultContract, personsContract, casesContract, settingsContract, backupsContract] as const;

@@ -1,0 +1,20 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m0010 from './0010-create-core.js';
+
+/**
+ * Every migration, by its zero-padded name. Names sort in the order they run;
+ * a migration is never edited after it is merged — mistakes get a new one.
+ */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
+  '0010-create-core': m0010,
+});
+
+export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1)!;
+
+/** Kysely's Migrator reads migrations from here, not from the file system, so the bundled app needs no directory scan. */
+export class StaticMigrationProvider implements MigrationProvider {
+  constructor(private readonly migrations: Readonly<Record<string, Migration>> = MIGRATIONS) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return { ...this.migrations };
+  }
+}

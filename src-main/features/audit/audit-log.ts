@@ -1,0 +1,79 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../db/schema.js';
+
+/**
+ * The access log. Reads and writes of one record append their event inside
+ * the same transaction as the read or write (`record`). Lists and searches —
+ * many per minute while a worker types — are noted in memory (`note`) and
+ * written in one transaction at the next write, within two seconds, or at
+ * lock; so a search stays a pure read. Details never hold names, numbers or
+ * free text: only ids and counts.
+ */
+export interface AuditEventInput {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  detail?: Record<string, string | number | boolean> | null;
+}
+
+export class AuditLog {
+  #pending: { at: string; event: AuditEventInput }[] = [];
+  #timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly workerId: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Appends an event within the caller's transaction. */
+  async record(trx: Transaction<Database>, event: AuditEventInput): Promise<void> {
+    const rows = this.#takePending();
+    rows.push(this.#row(this.now().toISOString(), event));
+    await trx.insertInto('audit_events').values(rows).execute();
+  }
+
+  /** Notes a list or search read; written within two seconds. */
+  note(event: AuditEventInput): void {
+    this.#pending.push({ at: this.now().toISOString(), event });
+    if (!this.#timer) {
+      this.#timer = setTimeout(() => {
+        this.#timer = null;
+        void this.flush().catch(() => undefined);
+      }, 2000);
+      this.#timer.unref?.();
+    }
+  }
+
+  /** Writes every noted event now (at lock, quit, and from the timer). */
+  async flush(): Promise<void> {
+    if (this.#timer) {
+      clearTimeout(this.#timer);
+      this.#timer = null;
+    }
+    const rows = this.#takePending();
+    if (rows.length === 0) return;
+    await this.db.insertInto('audit_events').values(rows).execute();
+  }
+
+  get pendingCount(): number {
+    return this.#pending.length;
+  }
+
+  #takePending() {
+    const rows = this.#pending.map((p) => this.#row(p.at, p.event));
+    this.#pending = [];
+    return rows;
+  }
+
+  #row(at: string, e: AuditEventInput) {
+    return {
+      at,
+      worker_id: this.workerId,
+      action: e.action,
+      entity_type: e.entityType,
+      entity_id: e.entityId ?? null,
+      detail: e.detail ? JSON.stringify(e.detail) : null,
+    };
+  }
+}

@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import type { Session } from '../../api/context.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors.js';
+import { normaliseReserveNumber, parsePersonalNumber, type PersonalNumberError } from '../../domain/personal-number.js';
+import { foldForSearch } from '../../domain/search-text.js';
+import type { PersonsTable } from '../../db/schema.js';
+import type { z } from 'zod';
+import type { PersonDetail, PersonSummary, personCreateSchema } from './contract.js';
+import { findByPersonalNumber, nameTokens, searchByNameTokens, searchByNumberPrefix } from './queries.js';
+import { PERSON_SUMMARY_COLUMNS, personFromRow } from './rows.js';
+
+const NUMBER_MESSAGES: Record<PersonalNumberError, string> = {
+  format: 'Skriv numret som ÅÅÅÅMMDD-NNNN (eller ÅÅMMDD-NNNN).',
+  checksum: 'Kontrollsiffran stämmer inte. Kontrollera numret.',
+  date: 'Datumdelen är inget riktigt datum.',
+  future: 'Födelsedatumet ligger i framtiden.',
+};
+
+type ParsedCreate = z.output<typeof personCreateSchema>;
+
+/** Resolves the identity fields into the columns stored, or a field error in Swedish. */
+export function resolveIdentity(identity: ParsedCreate['identity'], today: Date): Pick<PersonsTable, 'number_kind' | 'personal_number' | 'birth_year'> {
+  if (identity.kind === 'personnummer') {
+    const parsed = parsePersonalNumber(identity.value, today);
+    if (!parsed.ok) {
+      throw new ValidationError([{ path: 'identity.value', code: `personal_number_${parsed.error}`, message: NUMBER_MESSAGES[parsed.error] }]);
+    }
+    return { number_kind: parsed.value.kind, personal_number: parsed.value.canonical, birth_year: parsed.value.birthYear };
+  }
+  if (identity.kind === 'reservnummer') {
+    const value = normaliseReserveNumber(identity.value);
+    if (!value) throw new ValidationError([{ path: 'identity.value', code: 'reserve_number', message: 'Ange reservnumret (1–40 tecken).' }]);
+    return { number_kind: 'reservnummer', personal_number: `R:${value}`, birth_year: null };
+  }
+  return { number_kind: 'none', personal_number: null, birth_year: identity.birthYear };
+}
+
+/** Registers a person. A number already in the register is refused with the existing person's id, so the view can open it. */
+export async function createPerson(session: Session, input: ParsedCreate, now: Date = new Date()): Promise<PersonSummary> {
+  const identity = resolveIdentity(input.identity, now);
+  if (identity.personal_number) {
+    const existing = await findByPersonalNumber(session.db, identity.personal_number);
+    if (existing) {
+      throw new ConflictError('Det finns redan en person med det numret. Den befintliga personen öppnas i stället.', existing.id);
+    }
+  }
+  const id = randomUUID();
+  const at = now.toISOString();
+  const row: PersonsTable = {
+    id,
+    first_name: input.firstName,
+    last_name: input.lastName,
+    ...identity,
+    gender: input.gender,
+    protection_level: input.protectionLevel,
+    created_at: at,
+    created_by: session.worker.id,
+    updated_at: at,
+  };
+  await session.db.transaction().execute(async (trx) => {
+    await trx.insertInto('persons').values(row).execute();
+    const tokens = nameTokens(input.firstName, input.lastName);
+    await trx.insertInto('person_search').values(tokens.map((token) => ({ token, person_id: id }))).execute();
+    await session.audit.record(trx, { action: 'persons.create', entityType: 'person', entityId: id });
+  });
+  return personFromRow(row);
+}
+
+/** Forms of a partly typed number that canonical numbers can start with. */
+export function numberPrefixes(query: string, today: Date): string[] {
+  const digits = query.replace(/[\s\-+]/g, '');
+  if (!/^\d+$/.test(digits)) return [];
+  const withDash = (d: string) => (d.length > 8 ? `${d.slice(0, 8)}-${d.slice(8)}` : d);
+  if (digits.length === 12 || digits.length === 8 || digits.length > 10) return [withDash(digits)];
+  if (digits.length === 10) {
+    const full = parsePersonalNumber(query, today);
+    if (full.ok) return [full.value.canonical];
+  }
+  if (digits.length >= 6 && digits.length <= 10) {
+    // Without a century: try this century and the last.
+    const century = Math.floor(today.getUTCFullYear() / 100);
+    return [`${century}${digits}`, `${century - 1}${digits}`].map(withDash);
+  }
+  return [digits];
+}
+
+/** Search as the worker types: by name (case and diacritics folded) or by number in any common format. */
+export async function searchPersons(session: Session, query: string, limit = 25, today: Date = new Date()): Promise<PersonSummary[]> {
+  const trimmed = query.trim();
+  if (trimmed.length === 0) return [];
+  let rows;
+  const prefixes = numberPrefixes(trimmed, today);
+  if (prefixes.length > 0 && /^[\d\s\-+]+$/.test(trimmed)) {
+    if (trimmed.replace(/\D/g, '').length < 4) return [];
+    rows = await searchByNumberPrefix(session.db, prefixes, limit);
+  } else {
+    const words = foldForSearch(trimmed).split(/[\s\-']+/).filter((w) => w.length > 0);
+    if (words.length === 0) return [];
+    rows = await searchByNameTokens(session.db, words, limit);
+    rows.sort((a, b) => a.last_name.localeCompare(b.last_name, 'sv') || a.first_name.localeCompare(b.first_name, 'sv'));
+  }
+  session.audit.note({ action: 'persons.search', entityType: 'person', detail: { results: rows.length } });
+  return rows.map(personFromRow);
+}
+
+/** Opens a person: the read is logged in the same transaction. */
+export async function getPerson(session: Session, id: string): Promise<PersonDetail> {
+  return session.db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('persons').select([...PERSON_SUMMARY_COLUMNS, 'gender', 'created_at']).where('id', '=', id).executeTakeFirst();
+    if (!row) throw new NotFoundError('Personen');
+    const cases = await trx
+      .selectFrom('case_persons')
+      .innerJoin('cases', 'cases.id', 'case_persons.case_id')
+      .select(['cases.id', 'cases.case_number', 'case_persons.role', 'cases.status', 'cases.intake_date'])
+      .where('case_persons.person_id', '=', id)
+      .orderBy('cases.intake_date', 'desc')
+      .execute();
+    await session.audit.record(trx, { action: 'persons.read', entityType: 'person', entityId: id });
+    return {
+      ...personFromRow(row),
+      gender: row.gender,
+      createdAt: row.created_at,
+      cases: cases.map((c) => ({ caseId: c.id, caseNumber: c.case_number, role: c.role, status: c.status, intakeDate: c.intake_date })),
+    };
+  });
+}
