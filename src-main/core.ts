@@ -1,12 +1,14 @@
 import { join } from 'node:path';
-import type { Session, SessionWorker } from './api/context.js';
+import type { Session } from './api/context.js';
+import type { LockReason, SessionInfo, VaultStatus } from './features/vault/types.js';
 import { AppError, VaultLockedError } from './domain/errors.js';
 import { AuditLog } from './features/audit/audit-log.js';
 import { DEFAULT_SETTINGS, type Settings } from './features/settings/contract.js';
 import { readSettings } from './features/settings/service.js';
 import { silentLogger, type Logger } from './log.js';
 import { DEFAULT_SCRYPT } from './vault/crypto.js';
-import { createBackup, restoreBackup, listBackups, verifyBackup, type BackupInfo } from './vault/backup.js';
+import { createBackup, restoreBackup, listBackups, verifyBackup } from './vault/backup.js';
+import type { BackupInfo } from './features/backups/types.js';
 import {
   changePassphrase,
   closeVault,
@@ -20,21 +22,7 @@ import {
   type OpenVault,
 } from './vault/vault.js';
 
-export type LockReason = 'user' | 'idle' | 'os' | 'quit' | 'restore';
-
-export interface SessionInfo {
-  workerId: string;
-  workerName: string;
-  role: SessionWorker['role'];
-  mustChangePassphrase: boolean;
-  unitName: string;
-}
-
-export type VaultStatus =
-  | { state: 'no_vault' }
-  | { state: 'locked'; unitName: string; workers: { workerId: string; name: string }[]; lastLockReason: LockReason | null }
-  | { state: 'unlocked'; session: SessionInfo; autoLockMinutes: number }
-  | { state: 'unreadable'; message: string };
+export type { LockReason, SessionInfo, VaultStatus };
 
 export interface CoreOptions {
   vaultDir: string;

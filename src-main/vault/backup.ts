@@ -6,6 +6,7 @@ import { AppError } from '../domain/errors.js';
 import { FRISTAD_APPLICATION_ID, appliedMigrations, openSqlite } from '../db/connection.js';
 import { MIGRATIONS } from '../db/migrations/index.js';
 import { readKeySlots } from './keyslots.js';
+import type { BackupInfo } from '../features/backups/types.js';
 import { DB_FILE, SLOTS_FILE, type OpenVault, type VaultPaths } from './vault.js';
 
 /**
@@ -27,12 +28,7 @@ const manifestSchema = z.object({
 });
 export type BackupManifest = z.infer<typeof manifestSchema>;
 
-export interface BackupInfo {
-  name: string;
-  path: string;
-  createdAt: string;
-  sizeBytes: number;
-}
+export type { BackupInfo };
 
 const NAME = /^fristad-backup-\d{8}-\d{6}-\d{3}$/;
 

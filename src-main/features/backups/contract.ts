@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../../api/channel.js';
 import { noInput } from '../../api/schemas.js';
-import type { BackupInfo } from '../../vault/backup.js';
+import type { BackupInfo } from './types.js';
 
 export const backupsContract = {
   'backups.create': channel(noInput).returns<BackupInfo>(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../../api/channel.js';
 import { idSchema, nameSchema, noInput, passphraseSchema } from '../../api/schemas.js';
-import type { SessionInfo, VaultStatus } from '../../core.js';
+import type { SessionInfo, VaultStatus } from './types.js';
 
 const repeatMatches = <T extends { passphrase: string; passphraseRepeat: string }>(v: T) => v.passphrase === v.passphraseRepeat;
 const repeatError = { error: 'Lösenorden är inte lika.', path: ['passphraseRepeat'] };

@@ -1,0 +1,6 @@
+export interface BackupInfo {
+  name: string;
+  path: string;
+  createdAt: string;
+  sizeBytes: number;
+}

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { z } from 'zod';
+import { contract } from '../../../src-main/api/contract.js';
+import { Router, feature } from '../../../src-main/api/router.js';
+import { channel } from '../../../src-main/api/channel.js';
+import { Core } from '../../../src-main/core.js';
+import { createAppRouter } from '../../../src-main/api/app-router.js';
+import { TEST_KDF, call, tempDir, unlockedApp } from '../../support/temp.js';
+import { snapshotDir } from '../../support/files.js';
+
+async function tableCounts(app: Awaited<ReturnType<typeof unlockedApp>>) {
+  const db = app.core.requireSession().db;
+  const out: Record<string, number> = {};
+  for (const t of ['persons', 'person_search', 'cases', 'case_persons', 'case_violence_types', 'settings', 'workers', 'audit_events'] as const) {
+    const r = await db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    out[t] = Number(r.n);
+  }
+  return out;
+}
+
+describe('router: the one door', () => {
+  it('refuses malformed input on every channel before any feature code runs, and writes nothing', async () => {
+    const app = await unlockedApp();
+    await app.core.requireSession().audit.flush();
+    const names = Object.keys(contract) as (keyof typeof contract)[];
+    expect(names.length).toBeGreaterThan(10);
+    for (const name of names) {
+      const schema = contract[name].input as z.ZodType;
+      const before = await tableCounts(app);
+      const samples = fc.sample(
+        fc.anything({ withNullPrototype: false, withBigInt: false, withDate: false, withTypedArray: false, withSparseArray: false }).filter((v) => !schema.safeParse(v).success),
+        { numRuns: 40, seed: name.length * 7919 },
+      );
+      expect(samples.length, name).toBeGreaterThan(0);
+      for (const bad of samples) {
+        const r = await app.router.invoke(name, bad);
+        expect(r.ok, `${name} accepted ${JSON.stringify(bad)}`).toBe(false);
+        if (!r.ok) {
+          expect(r.error.code, name).toBe('validation');
+          expect(r.error.message).toMatch(/[åäöÅÄÖa-z]/);
+        }
+      }
+      expect(await tableCounts(app), name).toEqual(before);
+      // The vault is still unlocked: a refused call never locks or changes the session.
+      expect(app.core.status().state).toBe('unlocked');
+    }
+  });
+
+  it('answers an unknown channel with a typed error', async () => {
+    const app = await unlockedApp();
+    for (const bad of ['persons.delete', '', 'constructor', '__proto__', 42, null]) {
+      const r = await app.router.invoke(bad, {});
+      expect(r).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    }
+  });
+
+  it('refuses every non-public channel while locked', async () => {
+    const dir = tempDir();
+    const core = new Core({ vaultDir: dir, kdf: TEST_KDF });
+    const router = createAppRouter(core);
+    await core.create({ unitName: 'Enheten', workerName: 'Sara', passphrase: 'ett långt lösenord' });
+    await core.lock('user');
+    const before = snapshotDir(dir);
+    const valid: Record<string, unknown> = {
+      'persons.create': { firstName: 'A', lastName: 'B', identity: { kind: 'none', birthYear: 1980 }, gender: 'kvinna', protectionLevel: 'none' },
+      'persons.search': { query: 'a' },
+      'persons.get': { id: '11111111-1111-4111-8111-111111111111' },
+      'cases.create': { mainPersonId: '11111111-1111-4111-8111-111111111111', intakeDate: '2026-01-01', intakeSource: 'report_police', violenceTypes: ['physical'] },
+      'cases.list': {},
+      'cases.get': { id: '11111111-1111-4111-8111-111111111111' },
+      'settings.get': undefined,
+      'settings.update': { autoLockMinutes: 5 },
+      'backups.create': undefined,
+      'backups.list': undefined,
+      'backups.restore': { name: 'fristad-backup-20260101-000000-000' },
+      'vault.changePassphrase': { current: 'x', passphrase: 'ett annat lösenord', passphraseRepeat: 'ett annat lösenord' },
+      'vault.touch': undefined,
+    };
+    for (const [name, def] of Object.entries(contract)) {
+      if (def.access === 'public') continue;
+      expect(name in valid, `test lacks a valid input for ${name}`).toBe(true);
+      const r = await router.invoke(name, valid[name]);
+      expect(r, name).toMatchObject({ ok: false, error: { code: 'locked' } });
+    }
+    expect(snapshotDir(dir)).toEqual(before);
+  });
+
+  it('refuses a coordinator channel to a handläggare', async () => {
+    const app = await unlockedApp();
+    await app.core.requireSession().db.updateTable('workers').set({ role: 'handlaggare' }).execute();
+    await app.core.lock('user');
+    await app.core.unlock(app.workerId, 'korrekt häst batteri häftklammer');
+    const r = await app.router.invoke('settings.update', { autoLockMinutes: 3 });
+    expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect((await call<{ autoLockMinutes: number }>(app.router, 'settings.get')).autoLockMinutes).toBe(10);
+  });
+
+  it('refuses a channel registered twice, at start-up', () => {
+    const core = new Core({ vaultDir: tempDir(), kdf: TEST_KDF });
+    const c = { 'x.one': channel(z.object({})).returns<null>() } as const;
+    const h = { 'x.one': async () => null };
+    expect(() => new Router(core, [feature(c, h), feature(c, h)])).toThrow(/twice/);
+  });
+
+  it('never leaks an internal error message, and says in Swedish that nothing was saved', async () => {
+    const core = new Core({ vaultDir: tempDir(), kdf: TEST_KDF });
+    const c = { 'x.boom': channel(z.undefined(), 'public').returns<null>() } as const;
+    const router = new Router(core, [feature(c, { 'x.boom': async () => { throw new Error('SELECT secret FROM persons'); } })]);
+    const r = await router.invoke('x.boom', undefined);
+    expect(r).toMatchObject({ ok: false, error: { code: 'internal' } });
+    if (!r.ok) {
+      expect(r.error.message).not.toContain('secret');
+      expect(r.error.message).toContain('Inget har sparats');
+    }
+  });
+});

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { call, unlockedApp } from '../../support/temp.js';
+import { luhnCheckDigit } from '../../../src-main/domain/personal-number.js';
+import type { PersonDetail, PersonSummary } from '../../../src-main/features/persons/contract.js';
+import type { CaseDetail, CaseListPage } from '../../../src-main/features/cases/contract.js';
+
+function testNumber(yymmdd: string, serial: string) {
+  return `19${yymmdd}-${serial}${luhnCheckDigit(yymmdd + serial)}`;
+}
+
+const person = (firstName: string, lastName: string, identity: unknown, protectionLevel = 'none') => ({
+  firstName,
+  lastName,
+  identity,
+  gender: 'kvinna',
+  protectionLevel,
+});
+
+async function auditActions(app: Awaited<ReturnType<typeof unlockedApp>>) {
+  const s = app.core.requireSession();
+  await s.audit.flush();
+  return (await s.db.selectFrom('audit_events').select(['action', 'entity_id']).orderBy('id').execute()).map((r) => r.action);
+}
+
+describe('persons', () => {
+  it('registers a person with a personnummer typed in any common form, stored canonically', async () => {
+    const app = await unlockedApp();
+    const p = await call<PersonSummary>(app.router, 'persons.create', person('Åsa', 'Östlund', { kind: 'personnummer', value: `850101980${luhnCheckDigit('850101980')}` }));
+    expect(p.personalNumber).toBe(testNumber('850101', '980'));
+    expect(p.numberKind).toBe('personnummer');
+  });
+
+  it('refuses a bad check digit with a Swedish message on the number field, and writes nothing', async () => {
+    const app = await unlockedApp();
+    const before = await auditActions(app);
+    const r = await app.router.invoke('persons.create', person('Anna', 'Fel', { kind: 'personnummer', value: `19850101-980${(luhnCheckDigit('850101980') + 1) % 10}` }));
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('validation');
+      expect(r.error.details?.issues?.[0]).toMatchObject({ path: 'identity.value', code: 'personal_number_checksum' });
+      expect(r.error.details?.issues?.[0]?.message).toMatch(/Kontrollsiffran/);
+    }
+    expect(await auditActions(app)).toEqual(before);
+  });
+
+  it('opens the existing person instead of creating a twin', async () => {
+    const app = await unlockedApp();
+    const n = testNumber('900315', '981');
+    const first = await call<PersonSummary>(app.router, 'persons.create', person('Maja', 'Påhittsson', { kind: 'personnummer', value: n }));
+    const r = await app.router.invoke('persons.create', person('Maja', 'Annan', { kind: 'personnummer', value: n.replace(/^19/, '').replace('-', '') }));
+    expect(r).toMatchObject({ ok: false, error: { code: 'conflict', details: { existingId: first.id } } });
+    expect(await call<PersonSummary[]>(app.router, 'persons.search', { query: 'maja' })).toHaveLength(1);
+  });
+
+  it('finds people as you type, case- and diacritics-folded, and by number in any format', async () => {
+    const app = await unlockedApp();
+    const n = testNumber('770707', '982');
+    await call(app.router, 'persons.create', person('Åsa', 'Östlund', { kind: 'personnummer', value: n }));
+    await call(app.router, 'persons.create', person('Erik', 'Östergren', { kind: 'none', birthYear: 1960 }));
+    await call(app.router, 'persons.create', person('Lisa', 'Berg', { kind: 'reservnummer', value: 'RES-42' }));
+    const names = async (q: string) => (await call<PersonSummary[]>(app.router, 'persons.search', { query: q })).map((p) => p.lastName);
+    expect(await names('ostlund')).toEqual(['Östlund']);
+    expect(await names('OST')).toEqual(['Östergren', 'Östlund']);
+    expect(await names('asa ost')).toEqual(['Östlund']);
+    expect(await names('östlund åsa')).toEqual(['Östlund']);
+    expect(await names('nobody')).toEqual([]);
+    expect(await names(n)).toEqual(['Östlund']);
+    expect(await names(n.slice(2))).toEqual(['Östlund']);
+    expect(await names(n.replace('-', ''))).toEqual(['Östlund']);
+    expect(await names('770707')).toEqual(['Östlund']);
+    expect(await names('')).toEqual([]);
+  });
+
+  it('logs opening a person in the same transaction, and searches soon after', async () => {
+    const app = await unlockedApp();
+    const p = await call<PersonSummary>(app.router, 'persons.create', person('Sara', 'Skyddad', { kind: 'none', birthYear: 1990 }, 'skyddad_folkbokforing'));
+    const detail = await call<PersonDetail>(app.router, 'persons.get', { id: p.id });
+    expect(detail.protectionLevel).toBe('skyddad_folkbokforing');
+    await call(app.router, 'persons.search', { query: 'sara' });
+    const actions = await auditActions(app);
+    expect(actions).toEqual(expect.arrayContaining(['persons.create', 'persons.read', 'persons.search']));
+  });
+
+  it('answers not_found for a person that does not exist', async () => {
+    const app = await unlockedApp();
+    expect(await app.router.invoke('persons.get', { id: '22222222-2222-4222-8222-222222222222' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+});
+
+describe('cases', () => {
+  it('opens a case for a person, numbered per year, with violence types and the victim role', async () => {
+    const app = await unlockedApp();
+    const p = await call<PersonSummary>(app.router, 'persons.create', person('Fia', 'Exempelberg', { kind: 'none', birthYear: 1980 }));
+    const c1 = await call<CaseDetail>(app.router, 'cases.create', { mainPersonId: p.id, intakeDate: '2026-03-01', intakeSource: 'islandsmodellen', violenceTypes: ['physical', 'psychological', 'physical'] });
+    const c2 = await call<CaseDetail>(app.router, 'cases.create', { mainPersonId: p.id, intakeDate: '2026-04-01', intakeSource: 'own_application', violenceTypes: ['economic'] });
+    expect(c1.caseNumber).toBe('2026-0001');
+    expect(c2.caseNumber).toBe('2026-0002');
+    expect(c1.violenceTypes.sort()).toEqual(['physical', 'psychological']);
+    expect(c1.persons).toEqual([expect.objectContaining({ personId: p.id, role: 'victim' })]);
+    expect(c1.status).toBe('intake');
+    expect(c1.assignedWorkerName).toBe('Sara Handläggare');
+    const detail = await call<PersonDetail>(app.router, 'persons.get', { id: p.id });
+    expect(detail.cases.map((c) => c.caseNumber)).toEqual(['2026-0002', '2026-0001']);
+  });
+
+  it('refuses an intake date in the future, a date not in the calendar, and no violence type', async () => {
+    const app = await unlockedApp();
+    const p = await call<PersonSummary>(app.router, 'persons.create', person('Fia', 'Exempelberg', { kind: 'none', birthYear: 1980 }));
+    const base = { mainPersonId: p.id, intakeSource: 'report_police', violenceTypes: ['physical'] };
+    expect(await app.router.invoke('cases.create', { ...base, intakeDate: '2999-01-01' })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await app.router.invoke('cases.create', { ...base, intakeDate: '2026-02-30' })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await app.router.invoke('cases.create', { ...base, intakeDate: '2026-02-03', violenceTypes: [] })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await app.router.invoke('cases.create', { ...base, intakeDate: '2026-02-03', mainPersonId: '22222222-2222-4222-8222-222222222222' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect((await call<CaseListPage>(app.router, 'cases.list', {})).items).toHaveLength(0);
+  });
+
+  it('lists cases newest first in keyset pages that neither skip nor repeat', async () => {
+    const app = await unlockedApp();
+    const p = await call<PersonSummary>(app.router, 'persons.create', person('Fia', 'Exempelberg', { kind: 'none', birthYear: 1980 }));
+    for (let i = 0; i < 23; i++) {
+      const day = String((i % 5) + 1).padStart(2, '0');
+      await call(app.router, 'cases.create', { mainPersonId: p.id, intakeDate: `2025-0${(i % 9) + 1}-${day}`, intakeSource: 'report_police', violenceTypes: ['physical'] });
+    }
+    const seen: string[] = [];
+    let after: CaseListPage['next'] = null;
+    let pages = 0;
+    do {
+      const page: CaseListPage = await call<CaseListPage>(app.router, 'cases.list', after ? { limit: 5, after } : { limit: 5 });
+      seen.push(...page.items.map((c) => c.id));
+      const dates = page.items.map((c) => c.intakeDate);
+      expect([...dates].sort().reverse()).toEqual(dates);
+      after = page.next;
+      pages++;
+    } while (after);
+    expect(pages).toBe(5);
+    expect(new Set(seen).size).toBe(23);
+    const closed = await call<CaseListPage>(app.router, 'cases.list', { status: 'closed' });
+    expect(closed.items).toHaveLength(0);
+  });
+});
