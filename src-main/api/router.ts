@@ -107,7 +107,9 @@ export class Router {
       if (code.startsWith('SQLITE_CONSTRAINT')) return new AppError('validation', 'Uppgifterna hänger inte ihop (en koppling saknas).').toPayload();
       return classifyOpenError(err).toPayload();
     }
-    this.core.log.error('router.internal_error', { channel, error: err instanceof Error ? err.name : typeof err, detail: err instanceof Error ? err.message.slice(0, 300) : '' });
+    // The error's name and where it was thrown, not its message: a message can quote data.
+    const at = err instanceof Error ? (err.stack ?? '').split('\n').find((l) => l.trim().startsWith('at '))?.trim().slice(0, 200) ?? '' : '';
+    this.core.log.error('router.internal_error', { channel, error: err instanceof Error ? err.name : typeof err, at });
     return new AppError('internal', 'Ett oväntat fel inträffade. Inget har sparats. Försök igen, och kontakta IT om felet kvarstår.').toPayload();
   }
 }

@@ -138,3 +138,25 @@ describe('cases', () => {
     expect(closed.items).toHaveLength(0);
   });
 });
+
+describe('what reaches the disk', () => {
+  it('no name or number of a registered person appears in the vault file, its WAL or its key slots', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const app = await unlockedApp();
+    const n = `19790909-983${luhnCheckDigit('790909983')}`;
+    await call(app.router, 'persons.create', person('Hemlighild', 'Gömdasson', { kind: 'personnummer', value: n }, 'skyddad_folkbokforing'));
+    // While unlocked the change may still sit in the WAL: check every file in the folder.
+    const files = readdirSync(app.dir).filter((f) => !f.startsWith('backups'));
+    expect(files).toEqual(expect.arrayContaining(['fristad.db', 'keyslots.json']));
+    for (const f of files) {
+      const bytes = readFileSync(join(app.dir, f));
+      for (const secret of ['Hemlighild', 'Gömdasson', 'gomdasson', n, n.replace('-', '')]) {
+        expect(bytes.includes(Buffer.from(secret)), `${secret} in ${f}`).toBe(false);
+      }
+    }
+    await app.core.lock('user');
+    const bytes = readFileSync(join(app.dir, 'fristad.db'));
+    expect(bytes.includes(Buffer.from('Gömdasson'))).toBe(false);
+  });
+});
