@@ -1,6 +1,21 @@
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+
+/**
+ * In `electron-vite dev` only: drop the strict CSP meta tag, because Vite's dev
+ * server needs an inline module (React refresh) and inline styles. The shell
+ * sends its development policy as a response header instead
+ * (src-main/shell-policy.ts); the built renderer keeps the strict tag.
+ */
+function devServerCsp(): Plugin {
+  return {
+    name: 'fristad:dev-server-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[\s\S]*?\/?>\s*/i, ''),
+  };
+}
 
 /** Three builds: main (src-main/index.ts), preload (src-main/preload.ts), renderer (src-renderer). */
 export default defineConfig({
@@ -24,7 +39,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(import.meta.dirname, 'src-renderer'),
-    plugins: [react()],
+    plugins: [react(), devServerCsp()],
     build: {
       outDir: 'out/renderer',
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'src-renderer/index.html') } },

@@ -47,7 +47,9 @@ export function classifyOpenError(err: unknown): AppError {
     return new AppError('no_vault', 'Valvfilen finns inte eller kan inte öppnas.');
   }
   if (err instanceof AppError) return err;
-  return new AppError('vault_damaged', 'Valvfilen kunde inte läsas. Den kan vara skadad.');
+  if (code?.startsWith('SQLITE_')) return new AppError('vault_damaged', 'Valvfilen kunde inte läsas. Den kan vara skadad.');
+  // Not an answer from SQLite (e.g. the native module did not load): the vault is not to blame.
+  return new AppError('internal', 'Fristad kunde inte starta sin databasmodul. Installera om programmet eller kontakta IT. Valvet är oförändrat.');
 }
 
 /**
