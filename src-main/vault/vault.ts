@@ -279,3 +279,10 @@ export function closeVault(vault: OpenVault): void {
   vault.sqlite.close();
   vault.dataKey.fill(0);
 }
+
+/** The lock screen shows the unit's name from the key-slot file: keep it in step with the setting. */
+export function setUnitNameInSlots(vault: OpenVault, unitName: string): void {
+  const file = readKeySlots(vault.paths.slots);
+  if (file.unitName === unitName) return;
+  writeKeySlots(vault.paths.slots, { ...file, unitName });
+}

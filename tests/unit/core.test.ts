@@ -46,3 +46,13 @@ describe('core: auto-lock and lock', () => {
     expect(await app.router.invoke('persons.search', { query: 'a' })).toMatchObject({ ok: true });
   });
 });
+
+describe('core: unit name', () => {
+  it('a renamed unit shows its new name on the lock screen', async () => {
+    const app = await unlockedApp();
+    await call(app.router, 'settings.update', { unitName: 'Enheten för våld i nära relationer' });
+    await app.core.lock('user');
+    expect(app.core.status()).toMatchObject({ state: 'locked', unitName: 'Enheten för våld i nära relationer' });
+  });
+});
+

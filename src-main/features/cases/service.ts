@@ -5,12 +5,13 @@ import { NotFoundError, ValidationError } from '../../domain/errors.js';
 import type { IntakeSource, ViolenceType } from '../../domain/vocabulary.js';
 import type { CaseDetail, CaseListPage, caseCreateSchema, caseListSchema } from './contract.js';
 import { listCases, nextCaseNumber } from './queries.js';
+import { localIsoDate } from '../../domain/dates.js';
 
 const DEFAULT_PAGE = 50;
 
 /** Opens a case for a registered person, who becomes its victim (våldsutsatt); the worker opening it is assigned. */
 export async function createCase(session: Session, input: z.output<typeof caseCreateSchema>, now: Date = new Date()): Promise<CaseDetail> {
-  const today = now.toISOString().slice(0, 10);
+  const today = localIsoDate(now);
   if (input.intakeDate > today) {
     throw new ValidationError([{ path: 'intakeDate', code: 'future', message: 'Aktualiseringsdatum kan inte ligga i framtiden.' }]);
   }

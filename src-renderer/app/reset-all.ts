@@ -1,0 +1,19 @@
+import { endSessionEpoch } from './session-epoch';
+import { reset as resetNavigation } from './navigation-store';
+import { reset as resetVault } from '../features/vault/vault-store';
+import { reset as resetPersons } from '../features/persons/persons-store';
+import { reset as resetCases } from '../features/cases/cases-store';
+import { reset as resetSettings } from '../features/settings/settings-store';
+
+/**
+ * Every store that can hold data from an unlocked session. A new feature
+ * store must be added here: the lock-down empties exactly this list, and the
+ * renderer tests check it against every store's empty state.
+ */
+export const STORE_RESETS: readonly (() => void)[] = [resetVault, resetNavigation, resetPersons, resetCases, resetSettings];
+
+/** Drops all case and person data from memory and stales every call still on its way. */
+export function resetAllStores(): void {
+  endSessionEpoch();
+  for (const reset of STORE_RESETS) reset();
+}
