@@ -1,19 +1,8 @@
 import { protocol } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
-import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY } from './shell-policy.js';
+import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY, CONTENT_TYPES, responseHeaders } from './shell-policy.js';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json; charset=utf-8',
-  '.woff2': 'font/woff2',
-  '.ico': 'image/x-icon',
-};
 
 /**
  * `app://` must be known before the app is ready: standard (relative URLs and
@@ -51,13 +40,7 @@ export function rendererFile(rendererDir: string, url: string): string | null {
 function reply(status: number, body: Uint8Array | string | null, type: string, csp: string): Response {
   return new Response(body, {
     status,
-    headers: {
-      'content-type': type,
-      'content-security-policy': csp,
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
-      'cache-control': 'no-store',
-    },
+    headers: { 'content-type': type, ...responseHeaders(csp) },
   });
 }
 
@@ -71,7 +54,7 @@ export function createRendererHandler(rendererDir: string, csp = CONTENT_SECURIT
     try {
       if (!(await stat(file)).isFile()) return reply(404, 'Finns inte.', text, csp);
       const body = request.method === 'HEAD' ? null : await readFile(file);
-      return reply(200, body, TYPES[extname(file)] ?? 'application/octet-stream', csp);
+      return reply(200, body, CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', csp);
     } catch {
       return reply(404, 'Finns inte.', text, csp);
     }

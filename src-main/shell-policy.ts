@@ -90,3 +90,22 @@ export function isAllowedRequestUrl(url: string, devOrigin: string | null): bool
   const dev = new URL(devOrigin);
   return (u.protocol === 'ws:' || u.protocol === 'wss:') && u.host === dev.host;
 }
+
+/** Content types of the renderer's built files, for the app:// handler and the test host alike. */
+export const CONTENT_TYPES: Readonly<Record<string, string>> = Object.freeze({
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
+});
+
+/** Headers on every renderer response besides its type: the CSP and no sniffing, referrer or caching. */
+export function responseHeaders(csp: string = CONTENT_SECURITY_POLICY): Record<string, string> {
+  return { 'content-security-policy': csp, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'cache-control': 'no-store' };
+}
+

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { AppError } from '../domain/errors.js';
 import type { Database as Schema } from '../db/schema.js';
-import { FRISTAD_APPLICATION_ID, applicationId, classifyOpenError, createKysely, migrateToLatest, openSqlite, type SqliteHandle } from '../db/connection.js';
+import { FRISTAD_APPLICATION_ID, classifyOpenError, createKysely, migrateToLatest, openSqlite, type SqliteHandle } from '../db/connection.js';
 import {
   DEFAULT_SCRYPT,
   deriveKek,

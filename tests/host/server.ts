@@ -8,6 +8,7 @@ import { createAppRouter } from '../../src-main/api/app-router.js';
 import type { Router } from '../../src-main/api/router.js';
 import type { KdfBase } from '../../src-main/vault/vault.js';
 import { createLogger, silentLogger, type Logger } from '../../src-main/log.js';
+import { CONTENT_TYPES, responseHeaders } from '../../src-main/shell-policy.js';
 
 /**
  * The test host: the real main-process core and router in Node, the built
@@ -34,24 +35,7 @@ export interface RunningHost {
   close(): Promise<void>;
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json; charset=utf-8',
-  '.woff2': 'font/woff2',
-  '.ico': 'image/x-icon',
-};
-
-const SECURITY_HEADERS = {
-  'content-security-policy':
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'; frame-ancestors 'none'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'cache-control': 'no-store',
-};
+const SECURITY_HEADERS = responseHeaders();
 
 const MAX_BODY = 1024 * 1024;
 
@@ -111,7 +95,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
       const file = normalize(join(rendererDir, rel));
       if (!file.startsWith(rendererDir + sep) || !existsSync(file) || !statSync(file).isFile()) return send(res, 404, 'Finns inte.');
-      return send(res, 200, readFileSync(file), TYPES[extname(file)] ?? 'application/octet-stream');
+      return send(res, 200, readFileSync(file), CONTENT_TYPES[extname(file)] ?? 'application/octet-stream');
     })().catch((err: unknown) => {
       logger.error('host.request_failed', { error: err instanceof Error ? err.name : 'unknown' });
       if (!res.headersSent) send(res, 500, 'Internt fel.');

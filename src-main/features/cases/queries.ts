@@ -1,19 +1,18 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { CaseStatus } from '../../domain/vocabulary.js';
 
-/** Next case number of a year, `2026-0042`. Must run inside the creating transaction. */
+/** Next case number of a year, `2026-0042` (five digits from 10,000 on). Must run inside the creating transaction. */
 export async function nextCaseNumber(trx: Transaction<Database>, year: number): Promise<string> {
   const prefix = `${year}-`;
-  const last = await trx
+  // Numeric maximum, not text order: '2026-10000' sorts before '2026-9999' as text.
+  const row = await trx
     .selectFrom('cases')
-    .select('case_number')
+    .select(sql<number | null>`max(CAST(substr(case_number, 6) AS INTEGER))`.as('n'))
     .where('case_number', '>=', prefix)
     .where('case_number', '<', `${year}.`)
-    .orderBy('case_number', 'desc')
-    .limit(1)
     .executeTakeFirst();
-  const n = last ? Number(last.case_number.slice(prefix.length)) + 1 : 1;
+  const n = (row?.n ?? 0) + 1;
   return `${prefix}${String(n).padStart(4, '0')}`;
 }
 
@@ -38,9 +37,8 @@ export function listCases(db: Kysely<Database>, opts: { status?: CaseStatus; aft
   if (opts.status) q = q.where('cases.status', '=', opts.status);
   const after = opts.after;
   if (after) {
-    q = q.where((eb) =>
-      eb.or([eb('cases.intake_date', '<', after.intakeDate), eb.and([eb('cases.intake_date', '=', after.intakeDate), eb('cases.id', '<', after.id)])]),
-    );
+    // A row-value comparison lets SQLite (and PostgreSQL) seek straight into the index at the cursor.
+    q = q.where((eb) => eb(eb.refTuple('cases.intake_date', 'cases.id'), '<', eb.tuple(after.intakeDate, after.id)));
   }
   return q.orderBy('cases.intake_date', 'desc').orderBy('cases.id', 'desc').limit(opts.limit).execute();
 }

@@ -27,12 +27,35 @@ export function searchByNumberPrefix(db: Kysely<Database>, prefixes: string[], l
     .execute();
 }
 
+/** How far to count a word's matches when choosing which word drives a search. */
+const COUNT_CAP = 2000;
+
+/** Number of name tokens starting with `word`, counted up to COUNT_CAP (an index-only scan). */
+async function countTokenPrefix(db: Kysely<Database>, word: string): Promise<number> {
+  const row = await db
+    .selectFrom((eb) =>
+      eb.selectFrom('person_search').select('person_id').where('token', '>=', word).where('token', '<', word + PREFIX_END).limit(COUNT_CAP).as('m'),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 /**
  * Persons having, for every query word, a name token that starts with it.
- * The first word drives an index range scan on `person_search`.
+ * With several words the rarest drives an index range scan on
+ * `person_search`; each candidate is then probed for the other words by
+ * person id (a covering index), so "anna påh" does not walk every Anna.
  */
-export function searchByNameTokens(db: Kysely<Database>, words: string[], limit: number) {
-  const [first, ...rest] = words;
+export async function searchByNameTokens(db: Kysely<Database>, words: string[], limit: number) {
+  let ordered = [...new Set(words)];
+  if (ordered.length > 1) {
+    const counts = new Map<string, number>();
+    for (const w of ordered) counts.set(w, await countTokenPrefix(db, w));
+    ordered = ordered.sort((a, b) => counts.get(a)! - counts.get(b)! || b.length - a.length);
+    if (counts.get(ordered[0]!) === 0) return [];
+  }
+  const [first, ...rest] = ordered;
   let q = db
     .selectFrom('person_search as s0')
     .innerJoin('persons', 'persons.id', 's0.person_id')
@@ -46,7 +69,7 @@ export function searchByNameTokens(db: Kysely<Database>, words: string[], limit:
         eb
           .selectFrom('person_search as sx')
           .select('sx.person_id')
-          .whereRef('sx.person_id', '=', 'persons.id')
+          .whereRef('sx.person_id', '=', 's0.person_id')
           .where('sx.token', '>=', w)
           .where('sx.token', '<', w + PREFIX_END),
       ),

@@ -66,22 +66,32 @@ export async function createPerson(session: Session, input: ParsedCreate, now: D
   return personFromRow(row);
 }
 
-/** Forms of a partly typed number that canonical numbers can start with. */
+/**
+ * Forms of a partly typed number that canonical numbers (`YYYYMMDD-NNNC`) can
+ * start with. Digits that begin with 19 or 20, or have a dash after the eighth
+ * digit, may be the long form being typed; up to ten digits may be the short
+ * form, in this century or the last. Every reading is searched.
+ *
+ * @example numberPrefixes('199112', today) // ['199112', '20199112', '19199112']
+ */
 export function numberPrefixes(query: string, today: Date): string[] {
-  const digits = query.replace(/[\s\-+]/g, '');
+  const compact = query.replace(/\s+/g, '');
+  const digits = compact.replace(/[-+]/g, '');
   if (!/^\d+$/.test(digits)) return [];
   const withDash = (d: string) => (d.length > 8 ? `${d.slice(0, 8)}-${d.slice(8)}` : d);
-  if (digits.length === 12 || digits.length === 8 || digits.length > 10) return [withDash(digits)];
-  if (digits.length === 10) {
-    const full = parsePersonalNumber(query, today);
-    if (full.ok) return [full.value.canonical];
+  const century = Math.floor(today.getUTCFullYear() / 100);
+  const out = new Set<string>();
+  const dashAfter8 = /^\d{8}[-+]/.test(compact);
+  if (digits.length <= 12 && (dashAfter8 || /^(19|20)/.test(digits))) out.add(withDash(digits));
+  if (!dashAfter8 && digits.length <= 10) {
+    const full = digits.length === 10 ? parsePersonalNumber(compact, today) : null;
+    if (full?.ok) out.add(full.value.canonical);
+    else {
+      out.add(withDash(`${century}${digits}`));
+      out.add(withDash(`${century - 1}${digits}`));
+    }
   }
-  if (digits.length >= 6 && digits.length <= 10) {
-    // Without a century: try this century and the last.
-    const century = Math.floor(today.getUTCFullYear() / 100);
-    return [`${century}${digits}`, `${century - 1}${digits}`].map(withDash);
-  }
-  return [digits];
+  return [...out];
 }
 
 /** Search as the worker types: by name (case and diacritics folded) or by number in any common format. */

@@ -160,3 +160,39 @@ describe('what reaches the disk', () => {
     expect(bytes.includes(Buffer.from('Gömdasson'))).toBe(false);
   });
 });
+
+describe('number search while typing', () => {
+  it('finds the person at every step of typing the long form, and the short form', async () => {
+    const app = await unlockedApp();
+    const serial = '991';
+    const full = `19911219-${serial}${luhnCheckDigit('911219' + serial)}`;
+    await call(app.router, 'persons.create', person('Tove', 'Testdotter', { kind: 'personnummer', value: full }));
+    for (let i = 4; i <= full.length; i++) {
+      const typed = full.slice(0, i);
+      if (typed.endsWith('-')) continue;
+      const hits = await call<PersonSummary[]>(app.router, 'persons.search', { query: typed });
+      expect(hits.map((h) => h.lastName), `typed ${typed}`).toEqual(['Testdotter']);
+    }
+    const short = full.slice(2);
+    for (let i = 6; i <= short.length; i++) {
+      const typed = short.slice(0, i);
+      if (typed.endsWith('-')) continue;
+      const hits = await call<PersonSummary[]>(app.router, 'persons.search', { query: typed });
+      expect(hits.map((h) => h.lastName), `typed ${typed}`).toEqual(['Testdotter']);
+    }
+  });
+});
+
+describe('case numbers', () => {
+  it('keep counting past 9999 in a year', async () => {
+    const app = await unlockedApp();
+    const p = await call<PersonSummary>(app.router, 'persons.create', person('Fia', 'Exempelberg', { kind: 'none', birthYear: 1980 }));
+    const db = app.core.requireSession().db;
+    const c = await call<CaseDetail>(app.router, 'cases.create', { mainPersonId: p.id, intakeDate: '2025-01-01', intakeSource: 'report_police', violenceTypes: ['physical'] });
+    await db.updateTable('cases').set({ case_number: '2025-9999' }).where('id', '=', c.id).execute();
+    const next = await call<CaseDetail>(app.router, 'cases.create', { mainPersonId: p.id, intakeDate: '2025-01-02', intakeSource: 'report_police', violenceTypes: ['physical'] });
+    expect(next.caseNumber).toBe('2025-10000');
+    const after = await call<CaseDetail>(app.router, 'cases.create', { mainPersonId: p.id, intakeDate: '2025-01-03', intakeSource: 'report_police', violenceTypes: ['physical'] });
+    expect(after.caseNumber).toBe('2025-10001');
+  });
+});

@@ -1,0 +1,40 @@
+/**
+ * Child process of the benchmark: builds the large encrypted demo vault (with
+ * the app's real KDF) and its plain comparison copy, then prints one line
+ * `RESULT {json}`. Run apart from the measuring process so that the
+ * generator's memory does not count in the measured process's RSS.
+ *
+ * Usage: node --import tsx tests/bench/build-store.ts <vaultDir> <plainDbPath> <size> <nowIso>
+ * The passphrase comes in FRISTAD_BENCH_PASSPHRASE.
+ */
+import { generateDemoVault, generatePlainDemoDb, type DemoSize } from '../../src-main/demo/generate.js';
+import { DEFAULT_SCRYPT } from '../../src-main/vault/crypto.js';
+
+const [vaultDir, plainPath, size, nowIso] = process.argv.slice(2);
+const passphrase = process.env.FRISTAD_BENCH_PASSPHRASE;
+if (!vaultDir || !plainPath || (size !== 'small' && size !== 'large') || !nowIso || !passphrase) {
+  process.stderr.write('usage: build-store.ts <vaultDir> <plainDbPath> <small|large> <nowIso> (passphrase in FRISTAD_BENCH_PASSPHRASE)\n');
+  process.exit(2);
+}
+const now = new Date(nowIso);
+
+const t0 = performance.now();
+const vault = await generateDemoVault({ dir: vaultDir, size: size as DemoSize, kdf: DEFAULT_SCRYPT, passphrase, now });
+const buildMs = performance.now() - t0;
+const t1 = performance.now();
+const plain = await generatePlainDemoDb(plainPath, { size: size as DemoSize, seed: vault.seed, now, firstWorker: { id: vault.workerId, name: vault.workerName }, unitName: vault.unitName });
+const plainMs = performance.now() - t1;
+
+process.stdout.write(
+  `RESULT ${JSON.stringify({
+    workerId: vault.workerId,
+    workerName: vault.workerName,
+    seed: vault.seed,
+    rowCounts: vault.rowCounts,
+    plainRowCounts: plain.rowCounts,
+    buildMs,
+    timings: vault.timings,
+    plainMs,
+    peakRssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
+  })}\n`,
+);

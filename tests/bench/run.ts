@@ -1,0 +1,476 @@
+/**
+ * The benchmark (`npm run bench`): builds a large demo store, unlocks it with
+ * the app's real KDF, and measures — warm, through the router, which is what
+ * the renderer waits for minus the IPC hop — person search, the case list and
+ * opening a case or a person. Then runs the same read mix through the
+ * services on the encrypted vault and on a plain copy of the same data, and
+ * reports the ratio. Prints a table and a JSON object (also written to
+ * tests/bench/last-result.json).
+ *
+ * Options: --size small|large (default large), --iterations N (default 1000),
+ * --keep (leave the temporary folder).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { Core } from '../../src-main/core.js';
+import { createAppRouter } from '../../src-main/api/app-router.js';
+import type { Session } from '../../src-main/api/context.js';
+import { createKysely, openSqlite, type SqliteHandle } from '../../src-main/db/connection.js';
+import { AuditLog } from '../../src-main/features/audit/audit-log.js';
+import { getPerson, searchPersons } from '../../src-main/features/persons/service.js';
+import { getCase, listCasePage } from '../../src-main/features/cases/service.js';
+import { foldForSearch } from '../../src-main/domain/search-text.js';
+import { DEFAULT_SCRYPT, deriveKek, newScryptParams } from '../../src-main/vault/crypto.js';
+import { vaultPaths } from '../../src-main/vault/vault.js';
+import { demoPassphrase } from '../../src-main/demo/passphrase.js';
+import { DEMO_PROFILES, type DemoSize } from '../../src-main/demo/generate.js';
+import { Rng } from '../../src-main/demo/prng.js';
+import { ms, round, summarize, table, type Stat } from './stats.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+// ---------------------------------------------------------------- options
+
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+const size = (option('size') ?? 'large') as DemoSize;
+if (size !== 'small' && size !== 'large') throw new Error('--size small|large');
+const ITER = Number(option('iterations') ?? 1000);
+const WARMUP = Math.max(50, Math.round(ITER / 5));
+const keep = process.argv.includes('--keep');
+
+const TARGETS = {
+  buildSeconds: 30,
+  unlockMs: 1000,
+  kdfMinMiB: 64,
+  personSearchP95Ms: 1,
+  caseListP95Ms: 2,
+  encryptedOverPlain: 1.15,
+  rssMb: 250,
+};
+
+const verdict = (ok: boolean) => (ok ? 'pass' : 'MISS');
+const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+
+// RSS is read after a full garbage collection, so it shows what is held, not what awaits collection.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+function memory() {
+  collectGarbage();
+  const m = process.memoryUsage();
+  return { rssMb: mb(m.rss), heapUsedMb: mb(m.heapUsed), externalMb: mb(m.external) };
+}
+
+// ---------------------------------------------------------------- build
+
+interface BuildResult {
+  workerId: string;
+  workerName: string;
+  seed: number;
+  rowCounts: Record<string, number>;
+  plainRowCounts: Record<string, number>;
+  buildMs: number;
+  plainMs: number;
+  timings: { createVaultMs: number; fillMs: number; closeMs: number; totalMs: number; stepMs: Record<string, number> };
+  peakRssMb: number;
+}
+
+function buildInChild(vaultDir: string, plainPath: string, passphrase: string, now: Date): Promise<BuildResult & { wallMs: number }> {
+  const t0 = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'build-store.ts'), vaultDir, plainPath, size, now.toISOString()], {
+      env: { ...process.env, FRISTAD_BENCH_PASSPHRASE: passphrase },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (d: string) => (out += d));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const line = out.split('\n').find((l) => l.startsWith('RESULT '));
+      if (code !== 0 || !line) return reject(new Error(`store build failed (exit ${code})`));
+      resolve({ ...(JSON.parse(line.slice('RESULT '.length)) as BuildResult), wallMs: performance.now() - t0 });
+    });
+  });
+}
+
+// ---------------------------------------------------------------- measuring
+
+/** Runs `fn` over the inputs (cycling), warm-up first; one sample per call, in ms. Yields to the event loop between calls, as separate IPC messages would. */
+async function measure<T>(inputs: readonly T[], fn: (input: T) => Promise<unknown>, iterations = ITER): Promise<number[]> {
+  for (let i = 0; i < WARMUP; i++) await fn(inputs[i % inputs.length]!);
+  const samples: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const input = inputs[i % inputs.length]!;
+    await yieldToLoop();
+    const t = performance.now();
+    await fn(input);
+    samples.push(performance.now() - t);
+  }
+  return samples;
+}
+
+// ---------------------------------------------------------------- queries
+
+interface Workload {
+  nameTyping: string[];
+  nameTwoWords: string[];
+  nameFixed: string[];
+  numberFull: string[];
+  numberPartial: string[];
+  casePage2: { intakeDate: string; id: string };
+  caseDeepCursors: { intakeDate: string; id: string }[];
+  caseIds: string[];
+  personIds: string[];
+}
+
+/** Searches a worker might type, with Swedish letters and folded forms (folding must find "Östlåtsas…" from "ostl"). */
+const FIXED_NAME_QUERIES = ['ostl', 'Östl', 'östlåtsas', 'asa', 'åsa', 'Åsa Ö', 'göran', 'gora', 'pahitt', 'påhittsson', 'exempelb', 'testd', 'anna-karin', 'björn ö', 'linnea', 'märta', 'marta', 'zzz', 'qwerty', 'mohammed test'];
+
+interface PersonRow {
+  id: string;
+  first_name: string;
+  last_name: string;
+  number_kind: string;
+  personal_number: string | null;
+}
+
+/**
+ * Realistic queries drawn from the data. Search runs as the worker types,
+ * so the main name mix is every keystroke of "first last" or "last first"
+ * for people who are there; a second mix is finished two-word queries.
+ */
+function buildWorkload(sqlite: SqliteHandle, seed: number): Workload {
+  const rng = new Rng(seed ^ 0x5eed);
+  const maxRowid = (sqlite.prepare('SELECT max(rowid) AS n FROM persons').get() as { n: number }).n;
+  const byRowid = sqlite.prepare('SELECT id, first_name, last_name, number_kind, personal_number FROM persons WHERE rowid = ?');
+  const randomPerson = (): PersonRow => {
+    for (;;) {
+      const row = byRowid.get(rng.int(1, maxRowid)) as PersonRow | undefined;
+      if (row) return row;
+    }
+  };
+  const typed = (s: string) => (rng.chance(0.5) ? foldForSearch(s) : s.toLowerCase());
+  const prefix = (s: string, min: number, max: number) => s.slice(0, rng.int(Math.min(min, s.length), Math.min(max, s.length)));
+
+  const nameTyping: string[] = [];
+  while (nameTyping.length < 1500) {
+    const p = randomPerson();
+    const first = typed(p.first_name);
+    const last = typed(p.last_name);
+    const x = rng.next();
+    const full = x < 0.6 ? `${first} ${last}` : x < 0.85 ? `${last} ${first}` : last;
+    for (let k = 1; k <= full.length; k++) nameTyping.push(full.slice(0, k));
+  }
+  const nameTwoWords: string[] = [];
+  for (let i = 0; i < 400; i++) {
+    const p = randomPerson();
+    const first = p.first_name.split(/[\s-]/)[0]!;
+    const last = p.last_name;
+    const c = i % 3;
+    nameTwoWords.push(c === 0 ? `${typed(first)} ${typed(prefix(last, 1, 4))}` : c === 1 ? `${typed(first)} ${typed(last)}` : `${typed(prefix(last, 4, 10))} ${typed(prefix(first, 1, 3))}`);
+  }
+
+  const numberFull: string[] = [];
+  const numberPartial: string[] = [];
+  while (numberFull.length < 300) {
+    const p = randomPerson();
+    if (p.number_kind !== 'personnummer' && p.number_kind !== 'samordningsnummer') continue;
+    const n = p.personal_number!; // YYYYMMDD-NNNC
+    const i = numberFull.length;
+    numberFull.push([n, n.slice(2), n.replace('-', '')][i % 3]!);
+    numberPartial.push([n.slice(0, 8), n.slice(2, 8), n.slice(0, 6), n.slice(0, 4), `${n.slice(0, 8)}-${n.slice(9, 11)}`][i % 5]!);
+  }
+
+  const order = sqlite.prepare('SELECT intake_date AS intakeDate, id FROM cases ORDER BY intake_date DESC, id DESC').all() as { intakeDate: string; id: string }[];
+  const lo = Math.min(50, order.length - 1);
+  const caseDeepCursors = Array.from({ length: 300 }, () => order[rng.int(lo, Math.max(lo, order.length - 60))]!);
+  return {
+    nameTyping,
+    nameTwoWords,
+    nameFixed: FIXED_NAME_QUERIES,
+    numberFull,
+    numberPartial,
+    casePage2: order[Math.min(49, order.length - 1)]!,
+    caseDeepCursors,
+    caseIds: Array.from({ length: 500 }, () => rng.pick(order).id),
+    personIds: Array.from({ length: 500 }, () => randomPerson().id),
+  };
+}
+
+interface Kind {
+  key: string;
+  label: string;
+  group: 'person_search' | 'case_list' | 'open';
+  channel: string;
+  inputs: unknown[];
+  service: (s: Session, input: unknown) => Promise<unknown>;
+}
+
+function kinds(w: Workload): Kind[] {
+  return [
+    { key: 'search_typing', label: 'persons.search by name, every keystroke', group: 'person_search', channel: 'persons.search', inputs: w.nameTyping.map((query) => ({ query })), service: (s, i) => searchPersons(s, (i as { query: string }).query) },
+    { key: 'search_fixed', label: "persons.search by name, fixed list ('ostl', 'åsa' …)", group: 'person_search', channel: 'persons.search', inputs: w.nameFixed.map((query) => ({ query })), service: (s, i) => searchPersons(s, (i as { query: string }).query) },
+    { key: 'search_two_words', label: 'persons.search by name, two words', group: 'person_search', channel: 'persons.search', inputs: w.nameTwoWords.map((query) => ({ query })), service: (s, i) => searchPersons(s, (i as { query: string }).query) },
+    { key: 'search_number_full', label: 'persons.search by full number', group: 'person_search', channel: 'persons.search', inputs: w.numberFull.map((query) => ({ query })), service: (s, i) => searchPersons(s, (i as { query: string }).query) },
+    { key: 'search_number_partial', label: 'persons.search by partial number', group: 'person_search', channel: 'persons.search', inputs: w.numberPartial.map((query) => ({ query })), service: (s, i) => searchPersons(s, (i as { query: string }).query) },
+    { key: 'list_first', label: 'cases.list first page (50)', group: 'case_list', channel: 'cases.list', inputs: [{}], service: (s, i) => listCasePage(s, i as object) },
+    { key: 'list_first_status', label: 'cases.list first page, status=ongoing', group: 'case_list', channel: 'cases.list', inputs: [{ status: 'ongoing' }], service: (s, i) => listCasePage(s, i as object) },
+    { key: 'list_page2', label: 'cases.list page 2 (after)', group: 'case_list', channel: 'cases.list', inputs: [{ after: w.casePage2 }], service: (s, i) => listCasePage(s, i as object) },
+    { key: 'list_deep', label: 'cases.list later page, random depth (after)', group: 'case_list', channel: 'cases.list', inputs: w.caseDeepCursors.map((after) => ({ after })), service: (s, i) => listCasePage(s, i as object) },
+    { key: 'cases_get', label: 'cases.get (logged read)', group: 'open', channel: 'cases.get', inputs: w.caseIds.map((id) => ({ id })), service: (s, i) => getCase(s, (i as { id: string }).id) },
+    { key: 'persons_get', label: 'persons.get (logged read)', group: 'open', channel: 'persons.get', inputs: w.personIds.map((id) => ({ id })), service: (s, i) => getPerson(s, (i as { id: string }).id) },
+  ];
+}
+
+// ---------------------------------------------------------------- plans
+
+/** The SQL each kind runs, captured from the driver, with SQLite's plan for it. */
+async function capturePlans(sqlite: SqliteHandle, session: Session, ks: Kind[]): Promise<Record<string, { sql: string; plan: string[] }[]>> {
+  const original = sqlite.prepare.bind(sqlite);
+  const out: Record<string, { sql: string; plan: string[] }[]> = {};
+  let seen: string[] = [];
+  (sqlite as { prepare: (sql: string) => ReturnType<typeof original> }).prepare = (sql: string) => {
+    if (!seen.includes(sql)) seen.push(sql);
+    return original(sql);
+  };
+  try {
+    for (const k of ks) {
+      seen = [];
+      // A two-word name query and a six-digit number show the extra plan shapes.
+      const inputs = k.key === 'search_two_words' ? [{ query: 'anna pah' }] : k.key === 'search_number_partial' ? [k.inputs[1]] : [k.inputs[0]];
+      for (const input of inputs) await k.service(session, input);
+      out[k.key] = seen
+        .filter((s) => /^\s*select/i.test(s))
+        .map((sql) => ({
+          sql,
+          plan: (original(`EXPLAIN QUERY PLAN ${sql}`).all(...Array((sql.match(/\?/g) ?? []).length).fill(null)) as { detail: string }[]).map((r) => r.detail),
+        }));
+    }
+  } finally {
+    (sqlite as { prepare: unknown }).prepare = original;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- main
+
+async function main(): Promise<void> {
+  const profile = DEMO_PROFILES[size];
+  const root = mkdtempSync(join(tmpdir(), 'fristad-bench-'));
+  const vaultDir = join(root, 'vault');
+  const plainPath = join(root, 'plain.db');
+  const passphrase = demoPassphrase();
+  const now = new Date();
+  console.log(`Fristad benchmark — ${size} store (${profile.persons.toLocaleString('en')} persons, ${profile.cases.toLocaleString('en')} cases) in ${root}`);
+  console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
+
+  try {
+    // Build (in a child process; the time is the generator's own, measured there).
+    console.log('building the encrypted store and its plain copy …');
+    const build = await buildInChild(vaultDir, plainPath, passphrase, now);
+    const buildSeconds = build.timings.totalMs / 1000;
+
+    // KDF alone, then full unlocks through Core (KDF + open + key check + migrations check + settings).
+    const kdfMiB = (128 * DEFAULT_SCRYPT.N * DEFAULT_SCRYPT.r) / 2 ** 20;
+    const kdfSamples: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      await deriveKek(passphrase, newScryptParams(DEFAULT_SCRYPT));
+      kdfSamples.push(performance.now() - t);
+    }
+    const core = new Core({ vaultDir, kdf: DEFAULT_SCRYPT });
+    const router = createAppRouter(core);
+    const unlockSamples: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      if (core.session) await core.lock('user');
+      const t = performance.now();
+      await core.unlock(build.workerId, passphrase);
+      unlockSamples.push(performance.now() - t);
+    }
+    const memAfterUnlock = memory();
+    const encSession = core.requireSession();
+    const workload = buildWorkload(encSession.vault.sqlite, build.seed);
+    const ks = kinds(workload);
+
+    // Warm, through the router.
+    console.log(`measuring through the router (${ITER} calls per kind after ${WARMUP} warm-up) …`);
+    const routerStats: Record<string, Stat> = {};
+    for (const k of ks) {
+      const samples = await measure(k.inputs, async (input) => {
+        const r = await router.invoke(k.channel, input);
+        if (!r.ok) throw new Error(`${k.channel} failed: ${r.error.code} ${r.error.message}`);
+      });
+      routerStats[k.key] = summarize(samples);
+    }
+    await encSession.audit.flush();
+    const memAfterRouter = memory();
+
+    // Encrypted versus plain: the same inputs through the services, interleaved.
+    console.log('comparing encrypted and plain (services, interleaved) …');
+    const plainSqlite = openSqlite(plainPath, null, { plaintext: true });
+    const plainDb = createKysely(plainSqlite);
+    const worker = encSession.worker;
+    const plainSession: Session = {
+      vault: { paths: vaultPaths(root), sqlite: plainSqlite, db: plainDb, vaultId: 'plain-copy', workerId: worker.id, mustChangePassphrase: false, dataKey: Buffer.alloc(32) },
+      db: plainDb,
+      worker,
+      audit: new AuditLog(plainDb, worker.id),
+    };
+    const compare: Record<string, { encrypted: Stat; plain: Stat; ratioP50: number; ratioTotal: number }> = {};
+    let mixEnc = 0;
+    let mixPlain = 0;
+    for (const k of ks) {
+      const enc: number[] = [];
+      const pln: number[] = [];
+      const run = async (s: Session, input: unknown, into: number[] | null) => {
+        const t = performance.now();
+        await k.service(s, input);
+        into?.push(performance.now() - t);
+      };
+      for (let i = 0; i < WARMUP; i++) {
+        await run(encSession, k.inputs[i % k.inputs.length], null);
+        await run(plainSession, k.inputs[i % k.inputs.length], null);
+      }
+      for (let i = 0; i < ITER; i++) {
+        const input = k.inputs[i % k.inputs.length];
+        await yieldToLoop();
+        if (i % 2 === 0) {
+          await run(encSession, input, enc);
+          await run(plainSession, input, pln);
+        } else {
+          await run(plainSession, input, pln);
+          await run(encSession, input, enc);
+        }
+        if (i % 200 === 0) core.touch();
+      }
+      const e = summarize(enc);
+      const p = summarize(pln);
+      const sumE = enc.reduce((a, b) => a + b, 0);
+      const sumP = pln.reduce((a, b) => a + b, 0);
+      compare[k.key] = { encrypted: e, plain: p, ratioP50: e.p50 / p.p50, ratioTotal: sumE / sumP };
+      if (k.group !== 'open') {
+        mixEnc += sumE;
+        mixPlain += sumP;
+      }
+    }
+    const mixRatio = mixEnc / mixPlain;
+    await plainSession.audit.flush();
+    await encSession.audit.flush();
+    const memEnd = memory();
+    const plans = await capturePlans(plainSqlite, plainSession, ks);
+
+    plainSqlite.close();
+    await core.lock('quit');
+
+    // ------------------------------------------------------------ report
+    const unlock = summarize(unlockSamples);
+    const kdf = summarize(kdfSamples);
+    const searchP95 = Math.max(...ks.filter((k) => k.group === 'person_search').map((k) => routerStats[k.key]!.p95));
+    const listP95 = Math.max(...ks.filter((k) => k.group === 'case_list').map((k) => routerStats[k.key]!.p95));
+    const pass = {
+      build: buildSeconds <= TARGETS.buildSeconds,
+      unlock: unlock.max <= TARGETS.unlockMs && kdfMiB >= TARGETS.kdfMinMiB,
+      personSearch: searchP95 <= TARGETS.personSearchP95Ms,
+      caseList: listP95 <= TARGETS.caseListP95Ms,
+      encryptedOverPlain: mixRatio <= TARGETS.encryptedOverPlain,
+      // The app holds one vault open; the plain comparison copy is the benchmark's own.
+      rss: memAfterRouter.rssMb <= TARGETS.rssMb,
+    };
+
+    const lines: string[] = [];
+    lines.push('');
+    lines.push(`Store: ${Object.entries(build.rowCounts).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+    lines.push(
+      table(
+        ['Setup', 'measured', 'target', ''],
+        [
+          [`Build large store (createVault with real KDF + fill + close)`, `${buildSeconds.toFixed(2)} s`, `≤ ${TARGETS.buildSeconds} s`, verdict(pass.build)],
+          [`  of which: create vault / fill / close`, `${(build.timings.createVaultMs / 1000).toFixed(2)} / ${(build.timings.fillMs / 1000).toFixed(2)} / ${(build.timings.closeMs / 1000).toFixed(2)} s`, '', ''],
+          [`  plain copy (same data, no KDF)`, `${(build.plainMs / 1000).toFixed(2)} s`, '', ''],
+          [`KDF scrypt N=2^17, r=8, p=1 (${kdfMiB} MiB), alone, p50 of ${kdf.n}`, `${ms(kdf.p50, 0)} ms`, `≥ ${TARGETS.kdfMinMiB} MiB`, verdict(kdfMiB >= TARGETS.kdfMinMiB)],
+          [`Unlock through Core (KDF + open + checks), p50 / slowest of ${unlock.n}`, `${ms(unlock.p50, 0)} / ${ms(unlock.max, 0)} ms`, `≤ ${TARGETS.unlockMs} ms`, verdict(pass.unlock)],
+        ],
+      ),
+    );
+    lines.push('');
+    lines.push(`Warm, through router.invoke (ms; ${ITER} calls per row after ${WARMUP} warm-up)`);
+    lines.push(
+      table(
+        ['Query', 'n', 'p50', 'p95', 'p99', 'max', 'target (p95)', ''],
+        ks.map((k) => {
+          const s = routerStats[k.key]!;
+          const target = k.group === 'person_search' ? TARGETS.personSearchP95Ms : k.group === 'case_list' ? TARGETS.caseListP95Ms : null;
+          return [k.label, String(s.n), ms(s.p50), ms(s.p95), ms(s.p99), ms(s.max), target === null ? '–' : `≤ ${target} ms`, target === null ? '' : verdict(s.p95 <= target)];
+        }),
+      ),
+    );
+    lines.push('');
+    lines.push(`Encrypted ÷ plain, same inputs through the services, interleaved (ms, p50; ratio of total time)`);
+    lines.push(
+      table(
+        ['Query', 'encrypted p50', 'plain p50', 'enc p95', 'plain p95', 'ratio p50', 'ratio total'],
+        ks.map((k) => {
+          const c = compare[k.key]!;
+          return [k.label + (k.group === 'open' ? ' *' : ''), ms(c.encrypted.p50), ms(c.plain.p50), ms(c.encrypted.p95), ms(c.plain.p95), c.ratioP50.toFixed(2), c.ratioTotal.toFixed(2)];
+        }),
+      ),
+    );
+    lines.push(`Read mix (searches + list pages) encrypted ÷ plain: ${mixRatio.toFixed(3)}×   target ≤ ${TARGETS.encryptedOverPlain}×   ${verdict(pass.encryptedOverPlain)}`);
+    lines.push(`  * opening a case or person writes its audit event (commit with synchronous=FULL); not in the read mix.`);
+    lines.push('');
+    lines.push('');
+    lines.push(`RSS of this process (after GC): after unlock ${memAfterUnlock.rssMb} MB; after the router run ${memAfterRouter.rssMb} MB (heap ${memAfterRouter.heapUsedMb} MB)   target ≤ ${TARGETS.rssMb} MB   ${verdict(pass.rss)}`);
+    lines.push(`  with the plain comparison copy also open: ${memEnd.rssMb} MB (benchmark only)`);
+    lines.push(`Build child peak RSS: ${build.peakRssMb} MB (not the app's)`);
+    lines.push('');
+    lines.push('Query plans (plain copy, EXPLAIN QUERY PLAN):');
+    for (const k of ks) {
+      for (const p of plans[k.key] ?? []) lines.push(`  ${k.key}: ${p.plan.join(' | ')}`);
+    }
+    console.log(lines.join('\n'));
+
+    const result = {
+      at: now.toISOString(),
+      node: process.version,
+      size,
+      iterations: ITER,
+      warmup: WARMUP,
+      rowCounts: build.rowCounts,
+      build: { totalMs: round(build.timings.totalMs, 1), createVaultMs: round(build.timings.createVaultMs, 1), fillMs: round(build.timings.fillMs, 1), closeMs: round(build.timings.closeMs, 1), stepMs: Object.fromEntries(Object.entries(build.timings.stepMs).map(([k, v]) => [k, round(v, 1)])), plainMs: round(build.plainMs, 1), childWallMs: round(build.wallMs, 1), childPeakRssMb: build.peakRssMb },
+      kdf: { name: 'scrypt', N: DEFAULT_SCRYPT.N, r: DEFAULT_SCRYPT.r, p: DEFAULT_SCRYPT.p, memoryMiB: kdfMiB, ms: roundStat(kdf) },
+      unlockMs: roundStat(unlock),
+      router: Object.fromEntries(ks.map((k) => [k.key, { label: k.label, ...roundStat(routerStats[k.key]!) }])),
+      encryptedVsPlain: {
+        mixRatio: round(mixRatio),
+        perKind: Object.fromEntries(ks.map((k) => [k.key, { encrypted: roundStat(compare[k.key]!.encrypted), plain: roundStat(compare[k.key]!.plain), ratioP50: round(compare[k.key]!.ratioP50), ratioTotal: round(compare[k.key]!.ratioTotal) }])),
+      },
+      memory: { afterUnlock: memAfterUnlock, afterRouter: memAfterRouter, withPlainCopyOpen: memEnd },
+      targets: TARGETS,
+      pass,
+      plans,
+    };
+    const json = JSON.stringify(result, null, 2);
+    console.log('\nJSON:');
+    console.log(json);
+    writeFileSync(join(here, 'last-result.json'), json + '\n');
+    console.log(`\n(written to ${join('tests', 'bench', 'last-result.json')})`);
+  } finally {
+    if (keep) console.log(`kept ${root}`);
+    else rmSync(root, { recursive: true, force: true });
+  }
+}
+
+function roundStat(s: Stat) {
+  return { n: s.n, p50: round(s.p50), p95: round(s.p95), p99: round(s.p99), mean: round(s.mean), max: round(s.max) };
+}
+
+await main();
