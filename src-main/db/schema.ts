@@ -30,6 +30,14 @@ export interface PersonsTable {
   created_at: string;
   created_by: string;
   updated_at: string;
+  /** Secret for protected identities: read only through the address rules in domain/protected-identity.ts. */
+  street_address: string | null;
+  postal_code: string | null;
+  city: string | null;
+  phone: string | null;
+  email: string | null;
+  language: string | null;
+  interpreter_needed: Generated<number>;
 }
 
 export interface PersonSearchTable {
@@ -49,6 +57,10 @@ export interface CasesTable {
   created_at: string;
   created_by: string;
   updated_at: string;
+  relation: 'partner' | 'ex_partner' | 'parent' | 'child' | 'sibling' | 'other_relative' | 'other_close' | null;
+  first_contact_date: string | null;
+  children_in_household: number | null;
+  closing_reason: 'goal_met' | 'goal_partly_met' | 'goal_not_met' | 'moved_away' | 'declined_help' | 'other' | null;
 }
 
 export interface CaseViolenceTypesTable {
@@ -60,6 +72,72 @@ export interface CasePersonsTable {
   case_id: string;
   person_id: string;
   role: 'victim' | 'perpetrator' | 'child' | 'other';
+  child_exposure: 'witnessed' | 'subjected' | 'both' | null;
+}
+
+export interface CaseStatusEventsTable {
+  id: Generated<number>;
+  case_id: string;
+  from_status: CasesTable['status'] | null;
+  to_status: CasesTable['status'];
+  event_date: string;
+  worker_id: string;
+  at: string;
+}
+
+export interface CaseAssignmentsTable {
+  id: Generated<number>;
+  case_id: string;
+  worker_id: string;
+  assigned_by: string;
+  at: string;
+}
+
+export interface JournalEntriesTable {
+  id: string;
+  case_id: string;
+  entry_date: string;
+  author_id: string;
+  text: string;
+  status: 'draft' | 'signed';
+  signed_at: string | null;
+  signed_by: string | null;
+  corrects_entry_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ServiceTypesTable {
+  code: string;
+  label: string;
+  active: number;
+  sort_order: number;
+}
+
+export interface DecisionsTable {
+  id: string;
+  case_id: string;
+  person_id: string;
+  service_type: string;
+  outcome: 'granted' | 'partly_granted' | 'refused';
+  decision_date: string;
+  legal_ground: string;
+  decided_by: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface ServicesTable {
+  id: string;
+  case_id: string;
+  person_id: string;
+  service_type: string;
+  decision_id: string | null;
+  start_date: string;
+  end_date: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface AuditEventsTable {
@@ -81,4 +159,10 @@ export interface Database {
   case_violence_types: CaseViolenceTypesTable;
   case_persons: CasePersonsTable;
   audit_events: AuditEventsTable;
+  case_status_events: CaseStatusEventsTable;
+  case_assignments: CaseAssignmentsTable;
+  journal_entries: JournalEntriesTable;
+  service_types: ServiceTypesTable;
+  decisions: DecisionsTable;
+  services: ServicesTable;
 }

@@ -31,6 +31,11 @@ export function person(over: Partial<PersonDetail> = {}): PersonDetail {
     protectionLevel: 'none',
     gender: 'kvinna',
     createdAt: '2025-03-01T09:00:00.000Z',
+    phone: null,
+    email: null,
+    language: null,
+    interpreterNeeded: false,
+    address: { kind: 'none' },
     cases: [],
     ...over,
   };

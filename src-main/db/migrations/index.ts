@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0010 from './0010-create-core.js';
+import * as m0020 from './0020-casework.js';
 
 /**
  * Every migration, by its zero-padded name. Names sort in the order they run;
@@ -7,6 +8,7 @@ import * as m0010 from './0010-create-core.js';
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '0010-create-core': m0010,
+  '0020-casework': m0020,
 });
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1)!;

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { PERSON_SUMMARY_COLUMNS } from './rows.js';
 import { foldForSearch } from '../../domain/search-text.js';
@@ -12,7 +12,7 @@ export function nameTokens(firstName: string, lastName: string): string[] {
   return [...new Set(words)];
 }
 
-export function findByPersonalNumber(db: Kysely<Database>, canonical: string) {
+export function findByPersonalNumber(db: Kysely<Database> | Transaction<Database>, canonical: string) {
   return db.selectFrom('persons').select(PERSON_SUMMARY_COLUMNS).where('personal_number', '=', canonical).executeTakeFirst();
 }
 

@@ -5,7 +5,11 @@ import { normaliseReserveNumber, parsePersonalNumber, type PersonalNumberError }
 import { foldForSearch } from '../../domain/search-text.js';
 import type { PersonsTable } from '../../db/schema.js';
 import type { z } from 'zod';
-import type { PersonDetail, PersonSummary, personCreateSchema } from './contract.js';
+import type { PersonAddress, PersonDetail, PersonSummary, personCreateSchema, personUpdateSchema } from './contract.js';
+import { addressForScreen } from '../../domain/protected-identity.js';
+import { isAddressProtected } from '../../domain/vocabulary.js';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema.js';
 import { findByPersonalNumber, nameTokens, searchByNameTokens, searchByNumberPrefix } from './queries.js';
 import { PERSON_SUMMARY_COLUMNS, personFromRow } from './rows.js';
 
@@ -17,36 +21,53 @@ const NUMBER_MESSAGES: Record<PersonalNumberError, string> = {
 };
 
 type ParsedCreate = z.output<typeof personCreateSchema>;
+type ParsedUpdate = z.output<typeof personUpdateSchema>;
+
+function contactColumns(contact: ParsedCreate['contact']) {
+  return {
+    street_address: contact?.streetAddress ?? null,
+    postal_code: contact?.postalCode ?? null,
+    city: contact?.city ?? null,
+    phone: contact?.phone ?? null,
+    email: contact?.email ?? null,
+    language: contact?.language ?? null,
+    interpreter_needed: contact?.interpreterNeeded ? 1 : 0,
+  };
+}
 
 /** Resolves the identity fields into the columns stored, or a field error in Swedish. */
-export function resolveIdentity(identity: ParsedCreate['identity'], today: Date): Pick<PersonsTable, 'number_kind' | 'personal_number' | 'birth_year'> {
+export function resolveIdentity(identity: ParsedCreate['identity'], today: Date, issuePath = ''): Pick<PersonsTable, 'number_kind' | 'personal_number' | 'birth_year'> {
   if (identity.kind === 'personnummer') {
     const parsed = parsePersonalNumber(identity.value, today);
     if (!parsed.ok) {
-      throw new ValidationError([{ path: 'identity.value', code: `personal_number_${parsed.error}`, message: NUMBER_MESSAGES[parsed.error] }]);
+      throw new ValidationError([{ path: `${issuePath}identity.value`, code: `personal_number_${parsed.error}`, message: NUMBER_MESSAGES[parsed.error] }]);
     }
     return { number_kind: parsed.value.kind, personal_number: parsed.value.canonical, birth_year: parsed.value.birthYear };
   }
   if (identity.kind === 'reservnummer') {
     const value = normaliseReserveNumber(identity.value);
-    if (!value) throw new ValidationError([{ path: 'identity.value', code: 'reserve_number', message: 'Ange reservnumret (1–40 tecken).' }]);
+    if (!value) throw new ValidationError([{ path: `${issuePath}identity.value`, code: 'reserve_number', message: 'Ange reservnumret (1–40 tecken).' }]);
     return { number_kind: 'reservnummer', personal_number: `R:${value}`, birth_year: null };
   }
   return { number_kind: 'none', personal_number: null, birth_year: identity.birthYear };
 }
 
-/** Registers a person. A number already in the register is refused with the existing person's id, so the view can open it. */
-export async function createPerson(session: Session, input: ParsedCreate, now: Date = new Date()): Promise<PersonSummary> {
-  const identity = resolveIdentity(input.identity, now);
+/**
+ * Registers a person inside the caller's transaction (a case intake adds
+ * several people in one). A number already in the register is refused with
+ * the existing person's id, so the view can open it instead of a twin.
+ */
+export async function insertPerson(session: Session, trx: Transaction<Database>, input: ParsedCreate, now: Date, issuePath = ''): Promise<PersonSummary> {
+  const identity = resolveIdentity(input.identity, now, issuePath);
   if (identity.personal_number) {
-    const existing = await findByPersonalNumber(session.db, identity.personal_number);
+    const existing = await findByPersonalNumber(trx, identity.personal_number);
     if (existing) {
       throw new ConflictError('Det finns redan en person med det numret. Den befintliga personen öppnas i stället.', existing.id);
     }
   }
   const id = randomUUID();
   const at = now.toISOString();
-  const row: PersonsTable = {
+  const row = {
     id,
     first_name: input.firstName,
     last_name: input.lastName,
@@ -56,14 +77,63 @@ export async function createPerson(session: Session, input: ParsedCreate, now: D
     created_at: at,
     created_by: session.worker.id,
     updated_at: at,
+    ...contactColumns(input.contact),
   };
-  await session.db.transaction().execute(async (trx) => {
-    await trx.insertInto('persons').values(row).execute();
-    const tokens = nameTokens(input.firstName, input.lastName);
-    await trx.insertInto('person_search').values(tokens.map((token) => ({ token, person_id: id }))).execute();
-    await session.audit.record(trx, { action: 'persons.create', entityType: 'person', entityId: id });
-  });
+  await trx.insertInto('persons').values(row).execute();
+  const tokens = nameTokens(input.firstName, input.lastName);
+  await trx.insertInto('person_search').values(tokens.map((token) => ({ token, person_id: id }))).execute();
+  await session.audit.record(trx, { action: 'persons.create', entityType: 'person', entityId: id });
   return personFromRow(row);
+}
+
+/** Registers one person in a transaction of its own. */
+export async function createPerson(session: Session, input: ParsedCreate, now: Date = new Date()): Promise<PersonSummary> {
+  return session.db.transaction().execute((trx) => insertPerson(session, trx, input, now));
+}
+
+/** Changes a person's details. A new number that belongs to someone else is refused; the search tokens follow the name. */
+export async function updatePerson(session: Session, input: ParsedUpdate, now: Date = new Date()): Promise<PersonDetail> {
+  const identity = resolveIdentity(input.identity, now);
+  await session.db.transaction().execute(async (trx) => {
+    const current = await trx.selectFrom('persons').select(['id']).where('id', '=', input.id).executeTakeFirst();
+    if (!current) throw new NotFoundError('Personen');
+    if (identity.personal_number) {
+      const other = await findByPersonalNumber(trx, identity.personal_number);
+      if (other && other.id !== input.id) throw new ConflictError('Numret tillhör en annan person i registret.', other.id);
+    }
+    await trx
+      .updateTable('persons')
+      .set({
+        first_name: input.firstName,
+        last_name: input.lastName,
+        ...identity,
+        gender: input.gender,
+        protection_level: input.protectionLevel,
+        updated_at: now.toISOString(),
+        ...(input.contact ? contactColumns(input.contact) : {}),
+      })
+      .where('id', '=', input.id)
+      .execute();
+    await trx.deleteFrom('person_search').where('person_id', '=', input.id).execute();
+    await trx.insertInto('person_search').values(nameTokens(input.firstName, input.lastName).map((token) => ({ token, person_id: input.id }))).execute();
+    await session.audit.record(trx, { action: 'persons.update', entityType: 'person', entityId: input.id });
+  });
+  return getPerson(session, input.id, { audit: false });
+}
+
+/** Shows a protected address on purpose: its own audit event, so the access-log review can see who looked. */
+export async function revealAddress(session: Session, id: string): Promise<PersonAddress> {
+  return session.db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('persons').select(['street_address', 'postal_code', 'city', 'protection_level']).where('id', '=', id).executeTakeFirst();
+    if (!row) throw new NotFoundError('Personen');
+    await session.audit.record(trx, {
+      action: 'persons.reveal_address',
+      entityType: 'person',
+      entityId: id,
+      detail: { protected: isAddressProtected(row.protection_level) },
+    });
+    return { streetAddress: row.street_address, postalCode: row.postal_code, city: row.city };
+  });
 }
 
 /**
@@ -114,9 +184,13 @@ export async function searchPersons(session: Session, query: string, limit = 25,
 }
 
 /** Opens a person: the read is logged in the same transaction. */
-export async function getPerson(session: Session, id: string): Promise<PersonDetail> {
+export async function getPerson(session: Session, id: string, opts: { audit: boolean } = { audit: true }): Promise<PersonDetail> {
   return session.db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('persons').select([...PERSON_SUMMARY_COLUMNS, 'gender', 'created_at']).where('id', '=', id).executeTakeFirst();
+    const row = await trx
+      .selectFrom('persons')
+      .select([...PERSON_SUMMARY_COLUMNS, 'gender', 'created_at', 'street_address', 'postal_code', 'city', 'phone', 'email', 'language', 'interpreter_needed'])
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!row) throw new NotFoundError('Personen');
     const cases = await trx
       .selectFrom('case_persons')
@@ -125,11 +199,16 @@ export async function getPerson(session: Session, id: string): Promise<PersonDet
       .where('case_persons.person_id', '=', id)
       .orderBy('cases.intake_date', 'desc')
       .execute();
-    await session.audit.record(trx, { action: 'persons.read', entityType: 'person', entityId: id });
+    if (opts.audit) await session.audit.record(trx, { action: 'persons.read', entityType: 'person', entityId: id });
     return {
       ...personFromRow(row),
       gender: row.gender,
       createdAt: row.created_at,
+      phone: row.phone,
+      email: row.email,
+      language: row.language,
+      interpreterNeeded: row.interpreter_needed === 1,
+      address: addressForScreen(row.protection_level, { streetAddress: row.street_address, postalCode: row.postal_code, city: row.city }),
       cases: cases.map((c) => ({ caseId: c.id, caseNumber: c.case_number, role: c.role, status: c.status, intakeDate: c.intake_date })),
     };
   });

@@ -66,6 +66,8 @@ describe('router: the one door', () => {
       'persons.create': { firstName: 'A', lastName: 'B', identity: { kind: 'none', birthYear: 1980 }, gender: 'kvinna', protectionLevel: 'none' },
       'persons.search': { query: 'a' },
       'persons.get': { id: '11111111-1111-4111-8111-111111111111' },
+      'persons.update': { id: '11111111-1111-4111-8111-111111111111', firstName: 'A', lastName: 'B', identity: { kind: 'none', birthYear: 1980 }, gender: 'kvinna', protectionLevel: 'none' },
+      'persons.revealAddress': { id: '11111111-1111-4111-8111-111111111111' },
       'cases.create': { mainPersonId: '11111111-1111-4111-8111-111111111111', intakeDate: '2026-01-01', intakeSource: 'report_police', violenceTypes: ['physical'] },
       'cases.list': {},
       'cases.get': { id: '11111111-1111-4111-8111-111111111111' },

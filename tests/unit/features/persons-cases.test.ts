@@ -196,3 +196,46 @@ describe('case numbers', () => {
     expect(after.caseNumber).toBe('2025-10001');
   });
 });
+
+describe('contact details and protected addresses', () => {
+  const contact = { streetAddress: 'Gömdagatan 7', postalCode: '12345', city: 'Hemligby', phone: '070-123 45 67', email: 'a@exempel.se', language: 'arabiska', interpreterNeeded: true };
+
+  it('keeps contact details and language, and shows an ordinary address', async () => {
+    const app = await unlockedApp();
+    const p = await call<PersonSummary>(app.router, 'persons.create', { ...person('Lina', 'Öppen', { kind: 'none', birthYear: 1990 }), contact });
+    const d = await call<PersonDetail>(app.router, 'persons.get', { id: p.id });
+    expect(d).toMatchObject({ phone: '070-123 45 67', language: 'arabiska', interpreterNeeded: true });
+    expect(d.address).toEqual({ kind: 'shown', address: { streetAddress: 'Gömdagatan 7', postalCode: '123 45', city: 'Hemligby' } });
+  });
+
+  it('withholds a protected address until it is deliberately shown, and logs that look', async () => {
+    const app = await unlockedApp();
+    const p = await call<PersonSummary>(app.router, 'persons.create', { ...person('Sara', 'Skyddad', { kind: 'none', birthYear: 1990 }, 'skyddad_folkbokforing'), contact });
+    const d = await call<PersonDetail>(app.router, 'persons.get', { id: p.id });
+    expect(d.address).toEqual({ kind: 'withheld' });
+    expect(JSON.stringify(d)).not.toContain('Gömdagatan');
+    expect(await auditActions(app)).not.toContain('persons.reveal_address');
+    const shown = await call<{ streetAddress: string }>(app.router, 'persons.revealAddress', { id: p.id });
+    expect(shown.streetAddress).toBe('Gömdagatan 7');
+    expect(await auditActions(app)).toContain('persons.reveal_address');
+  });
+
+  it('refuses a malformed postcode or e-mail in Swedish', async () => {
+    const app = await unlockedApp();
+    const r = await app.router.invoke('persons.create', { ...person('X', 'Y', { kind: 'none', birthYear: 1990 }), contact: { postalCode: '1234', email: 'inte-en-adress' } });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.details?.issues?.map((i) => i.path).sort()).toEqual(['contact.email', 'contact.postalCode']);
+  });
+
+  it('updates a person, follows the new name in search, and refuses a number that belongs to someone else', async () => {
+    const app = await unlockedApp();
+    const a = await call<PersonSummary>(app.router, 'persons.create', person('Ada', 'Först', { kind: 'personnummer', value: testNumber('700101', '984') }));
+    await call<PersonSummary>(app.router, 'persons.create', person('Bea', 'Annan', { kind: 'personnummer', value: testNumber('700102', '985') }));
+    const updated = await call<PersonDetail>(app.router, 'persons.update', { id: a.id, ...person('Ada', 'Bytt', { kind: 'personnummer', value: testNumber('700101', '984') }) });
+    expect(updated.lastName).toBe('Bytt');
+    expect((await call<PersonSummary[]>(app.router, 'persons.search', { query: 'bytt' })).map((p) => p.id)).toEqual([a.id]);
+    expect(await call<PersonSummary[]>(app.router, 'persons.search', { query: 'först' })).toEqual([]);
+    const r = await app.router.invoke('persons.update', { id: a.id, ...person('Ada', 'Bytt', { kind: 'personnummer', value: testNumber('700102', '985') }) });
+    expect(r).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+});
