@@ -10,6 +10,14 @@ import { settingsContract } from '../features/settings/contract.js';
 import { settingsHandlers } from '../features/settings/handlers.js';
 import { backupsContract } from '../features/backups/contract.js';
 import { backupsHandlers } from '../features/backups/handlers.js';
+import { workersContract } from '../features/workers/contract.js';
+import { workersHandlers } from '../features/workers/handlers.js';
+import { journalContract } from '../features/journal/contract.js';
+import { journalHandlers } from '../features/journal/handlers.js';
+import { decisionsContract } from '../features/decisions/contract.js';
+import { decisionsHandlers } from '../features/decisions/handlers.js';
+import { servicesContract } from '../features/services/contract.js';
+import { servicesHandlers } from '../features/services/handlers.js';
 
 /** The router with every feature registered: what both transports serve. */
 export function createAppRouter(core: Core): Router {
@@ -19,5 +27,9 @@ export function createAppRouter(core: Core): Router {
     feature(casesContract, casesHandlers),
     feature(settingsContract, settingsHandlers),
     feature(backupsContract, backupsHandlers),
+    feature(workersContract, workersHandlers),
+    feature(journalContract, journalHandlers),
+    feature(decisionsContract, decisionsHandlers),
+    feature(servicesContract, servicesHandlers),
   ]);
 }

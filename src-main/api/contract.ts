@@ -3,6 +3,10 @@ import { personsContract } from '../features/persons/contract.js';
 import { casesContract } from '../features/cases/contract.js';
 import { settingsContract } from '../features/settings/contract.js';
 import { backupsContract } from '../features/backups/contract.js';
+import { workersContract } from '../features/workers/contract.js';
+import { journalContract } from '../features/journal/contract.js';
+import { decisionsContract } from '../features/decisions/contract.js';
+import { servicesContract } from '../features/services/contract.js';
 import type { InputOf, OutputOf } from './channel.js';
 
 /**
@@ -15,6 +19,10 @@ export const contract = {
   ...casesContract,
   ...settingsContract,
   ...backupsContract,
+  ...journalContract,
+  ...decisionsContract,
+  ...servicesContract,
+  ...workersContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -23,4 +31,4 @@ export type ChannelInput<K extends Channel> = InputOf<Contract[K]>;
 export type ChannelOutput<K extends Channel> = OutputOf<Contract[K]>;
 
 /** The per-feature contracts, for the router's duplicate check. */
-export const featureContracts = [vaultContract, personsContract, casesContract, settingsContract, backupsContract] as const;
+export const featureContracts = [vaultContract, personsContract, casesContract, settingsContract, backupsContract, journalContract, decisionsContract, servicesContract, workersContract] as const;

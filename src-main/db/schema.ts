@@ -94,6 +94,8 @@ export interface CaseAssignmentsTable {
 }
 
 export interface JournalEntriesTable {
+  /** The rowid the full-text index points at; never shown. */
+  seq: Generated<number>;
   id: string;
   case_id: string;
   entry_date: string;

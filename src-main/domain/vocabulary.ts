@@ -55,3 +55,15 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export const WORKER_ROLES = ['handlaggare', 'samordnare'] as const;
 export type WorkerRole = (typeof WORKER_ROLES)[number];
+
+/** Relation of the victim to the person who used violence. */
+export const RELATIONS = ['partner', 'ex_partner', 'parent', 'child', 'sibling', 'other_relative', 'other_close'] as const;
+export type Relation = (typeof RELATIONS)[number];
+
+/** How a child in a case was exposed: saw or heard it (barnfridsbrott), was subjected to it, or both. */
+export const CHILD_EXPOSURES = ['witnessed', 'subjected', 'both'] as const;
+export type ChildExposure = (typeof CHILD_EXPOSURES)[number];
+
+/** Why a case was closed; national follow-up counts those closed with the goal met. */
+export const CLOSING_REASONS = ['goal_met', 'goal_partly_met', 'goal_not_met', 'moved_away', 'declined_help', 'other'] as const;
+export type ClosingReason = (typeof CLOSING_REASONS)[number];

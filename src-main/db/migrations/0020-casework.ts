@@ -54,8 +54,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`INSERT INTO case_assignments (case_id, worker_id, assigned_by, at)
     SELECT id, assigned_worker_id, created_by, created_at FROM cases`.execute(db);
 
+  // \`seq\` is an explicit INTEGER PRIMARY KEY (the rowid): the full-text index
+  // points at it, and VACUUM may renumber an implicit rowid, never this one.
   await sql`CREATE TABLE journal_entries (
-    id TEXT PRIMARY KEY,
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
     case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
     entry_date TEXT NOT NULL,
     author_id TEXT NOT NULL REFERENCES workers(id),
@@ -76,7 +79,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     BEGIN SELECT RAISE(ABORT, 'signed journal entry is immutable'); END`.execute(db);
 
   await sql`CREATE VIRTUAL TABLE journal_fts USING fts5(
-    text, content = 'journal_entries', content_rowid = 'rowid', tokenize = 'unicode61 remove_diacritics 2'
+    text, content = 'journal_entries', content_rowid = 'seq', tokenize = 'unicode61 remove_diacritics 2'
   )`.execute(db);
   await sql`CREATE TRIGGER journal_entries_fts_insert AFTER INSERT ON journal_entries BEGIN
     INSERT INTO journal_fts (rowid, text) VALUES (NEW.rowid, NEW.text);

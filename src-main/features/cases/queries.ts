@@ -16,8 +16,24 @@ export async function nextCaseNumber(trx: Transaction<Database>, year: number): 
   return `${prefix}${String(n).padStart(4, '0')}`;
 }
 
-/** One page of the case list, newest intake first, keyset-paged on (intake_date, id). */
-export function listCases(db: Kysely<Database>, opts: { status?: CaseStatus; after?: { intakeDate: string; id: string }; limit: number }) {
+export interface CaseListFilter {
+  status?: CaseStatus;
+  workerId?: string;
+  violenceType?: string;
+  intakeSource?: string;
+  from?: string;
+  to?: string;
+  after?: { intakeDate: string; id: string };
+  limit: number;
+}
+
+/**
+ * One page of the case list, newest intake first, keyset-paged on
+ * (intake_date, id). Each filter has an index that starts with it
+ * (status, worker, source) or a covering one (violence type), so a page
+ * costs the same on page 1 and page 1,000.
+ */
+export function listCases(db: Kysely<Database>, f: CaseListFilter) {
   let q = db
     .selectFrom('cases')
     .innerJoin('persons', 'persons.id', 'cases.main_person_id')
@@ -34,11 +50,21 @@ export function listCases(db: Kysely<Database>, opts: { status?: CaseStatus; aft
       'persons.protection_level',
       'workers.name as worker_name',
     ]);
-  if (opts.status) q = q.where('cases.status', '=', opts.status);
-  const after = opts.after;
+  if (f.status) q = q.where('cases.status', '=', f.status);
+  if (f.workerId) q = q.where('cases.assigned_worker_id', '=', f.workerId);
+  if (f.intakeSource) q = q.where('cases.intake_source', '=', f.intakeSource);
+  if (f.from) q = q.where('cases.intake_date', '>=', f.from);
+  if (f.to) q = q.where('cases.intake_date', '<=', f.to);
+  const violenceType = f.violenceType;
+  if (violenceType) {
+    q = q.where((eb) =>
+      eb.exists(eb.selectFrom('case_violence_types as v').select('v.case_id').whereRef('v.case_id', '=', 'cases.id').where('v.violence_type', '=', violenceType)),
+    );
+  }
+  const after = f.after;
   if (after) {
     // A row-value comparison lets SQLite (and PostgreSQL) seek straight into the index at the cursor.
     q = q.where((eb) => eb(eb.refTuple('cases.intake_date', 'cases.id'), '<', eb.tuple(after.intakeDate, after.id)));
   }
-  return q.orderBy('cases.intake_date', 'desc').orderBy('cases.id', 'desc').limit(opts.limit).execute();
+  return q.orderBy('cases.intake_date', 'desc').orderBy('cases.id', 'desc').limit(f.limit).execute();
 }

@@ -110,7 +110,7 @@ describe('cases', () => {
     expect(await app.router.invoke('cases.create', { ...base, intakeDate: '2999-01-01' })).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(await app.router.invoke('cases.create', { ...base, intakeDate: '2026-02-30' })).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(await app.router.invoke('cases.create', { ...base, intakeDate: '2026-02-03', violenceTypes: [] })).toMatchObject({ ok: false, error: { code: 'validation' } });
-    expect(await app.router.invoke('cases.create', { ...base, intakeDate: '2026-02-03', mainPersonId: '22222222-2222-4222-8222-222222222222' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await app.router.invoke('cases.create', { ...base, intakeDate: '2026-02-03', mainPersonId: '22222222-2222-4222-8222-222222222222' })).toMatchObject({ ok: false, error: { code: 'validation', details: { issues: [{ path: 'mainPersonId' }] } } });
     expect((await call<CaseListPage>(app.router, 'cases.list', {})).items).toHaveLength(0);
   });
 
