@@ -61,8 +61,15 @@ export class NotFoundError extends AppError {
 }
 
 export class ConflictError extends AppError {
-  constructor(message: string, existingId?: string) {
-    super('conflict', message, existingId ? { existingId } : undefined);
+  /** `existingId`: the record that is already there; `path`: the field that clashed, for forms with many rows. */
+  constructor(message: string, existingId?: string, path?: string) {
+    super(
+      'conflict',
+      message,
+      existingId || path
+        ? { ...(existingId ? { existingId } : {}), ...(path ? { issues: [{ path, code: 'duplicate', message }] } : {}) }
+        : undefined,
+    );
   }
 }
 

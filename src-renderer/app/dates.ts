@@ -27,3 +27,8 @@ export function formatDate(iso: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : todayIso(d);
 }
+
+/** A stored date (`YYYY-MM-DD`, shown as it is) or timestamp (shown as its local date). */
+export function showDate(value: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : formatDate(value);
+}

@@ -1,44 +1,69 @@
 import { create } from 'zustand';
+import type { CaseStatus, IntakeSource, ViolenceType } from '../../src-main/domain/vocabulary';
 
 /**
  * Where the worker is. A small store instead of a router library: the app
  * has a handful of views and no addresses to share (a URL must never carry
- * a case or person id out of the app).
+ * a case or person id out of the app). The case list's filters live here
+ * too, so coming back to the list finds it as it was left.
  */
 
 // State
 
 export type View =
   | { name: 'cases' }
-  | { name: 'case'; caseId: string }
-  | { name: 'case-new'; personId: string }
+  /** `entryId`: a journal entry to bring into view (from the journal search). */
+  | { name: 'case'; caseId: string; entryId?: string }
+  /** The intake flow; `personId` preselects the main person (from the person's page). */
+  | { name: 'case-new'; personId?: string }
   | { name: 'persons' }
-  | { name: 'person'; personId: string; notice?: 'already_registered' }
+  | { name: 'person'; personId: string; notice?: 'already_registered' | 'saved' }
   | { name: 'person-new' }
+  | { name: 'person-edit'; personId: string }
+  | { name: 'journal-search' }
   | { name: 'settings' };
 
-export type Section = 'cases' | 'persons' | 'settings';
+export type Section = 'cases' | 'persons' | 'journal-search' | 'settings';
+
+/** The case list's filters, as cases.list takes them (without paging). */
+export interface CaseFilters {
+  status?: CaseStatus;
+  workerId?: string;
+  violenceType?: ViolenceType;
+  intakeSource?: IntakeSource;
+  /** Intake period, inclusive, `YYYY-MM-DD`. */
+  from?: string;
+  to?: string;
+}
 
 export interface NavigationState {
   view: View;
+  caseFilters: CaseFilters;
 }
 
 export function getEmptyState(): NavigationState {
-  return { view: { name: 'cases' } };
+  return { view: { name: 'cases' }, caseFilters: {} };
 }
 
 // Actions
 
 interface NavigationActions {
   navigate: (view: View) => void;
+  /** Replaces the case list's filters; an empty value removes that filter. */
+  setCaseFilters: (filters: CaseFilters) => void;
   reset: () => void;
 }
 
 export const useNavigationStore = create<NavigationState & NavigationActions>()((set) => ({
   ...getEmptyState(),
   navigate: (view) => set({ view }),
+  setCaseFilters: (filters) => set({ caseFilters: withoutEmpty(filters) }),
   reset: () => set(getEmptyState()),
 }));
+
+function withoutEmpty(filters: CaseFilters): CaseFilters {
+  return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined && v !== '')) as CaseFilters;
+}
 
 export const navigate = (view: View) => useNavigationStore.getState().navigate(view);
 export const reset = () => useNavigationStore.getState().reset();
@@ -50,12 +75,15 @@ export function sectionOf(view: View): Section {
   switch (view.name) {
     case 'cases':
     case 'case':
+    case 'case-new':
       return 'cases';
-    case 'case-new': // opened from the person's page
     case 'persons':
     case 'person':
     case 'person-new':
+    case 'person-edit':
       return 'persons';
+    case 'journal-search':
+      return 'journal-search';
     case 'settings':
       return 'settings';
   }
@@ -63,3 +91,4 @@ export function sectionOf(view: View): Section {
 
 export const selectView = (s: NavigationState) => s.view;
 export const selectSection = (s: NavigationState) => sectionOf(s.view);
+export const selectCaseFilters = (s: NavigationState) => s.caseFilters;

@@ -4,13 +4,17 @@ import { reset as resetVault } from '../features/vault/vault-store';
 import { reset as resetPersons } from '../features/persons/persons-store';
 import { reset as resetCases } from '../features/cases/cases-store';
 import { reset as resetSettings } from '../features/settings/settings-store';
+import { reset as resetWorkers } from '../features/workers/workers-store';
+import { reset as resetJournal } from '../features/journal/journal-store';
+import { reset as resetDecisions } from '../features/decisions/decisions-store';
+import { reset as resetServices } from '../features/services/services-store';
 
 /**
  * Every store that can hold data from an unlocked session. A new feature
  * store must be added here: the lock-down empties exactly this list, and the
  * renderer tests check it against every store's empty state.
  */
-export const STORE_RESETS: readonly (() => void)[] = [resetVault, resetNavigation, resetPersons, resetCases, resetSettings];
+export const STORE_RESETS: readonly (() => void)[] = [resetVault, resetNavigation, resetPersons, resetCases, resetSettings, resetWorkers, resetJournal, resetDecisions, resetServices];
 
 /** Drops all case and person data from memory and stales every call still on its way. */
 export function resetAllStores(): void {

@@ -15,7 +15,8 @@ export type FakeHandlers = { [K in Channel]?: (input: ChannelInput<K>) => Channe
 
 export interface FakeBridge {
   calls: { channel: string; input: unknown }[];
-  callsTo(channel: Channel): unknown[];
+  /** The inputs the renderer sent on one channel, in order, typed as the contract has them. */
+  callsTo<K extends Channel>(channel: K): ChannelInput<K>[];
   /** Replaces or adds handlers mid-test (e.g. the vault locks). */
   set(more: FakeHandlers): void;
 }
@@ -43,7 +44,7 @@ export function installFakeBridge(initial: FakeHandlers): FakeBridge {
   });
   return {
     calls,
-    callsTo: (channel) => calls.filter((c) => c.channel === channel).map((c) => c.input),
+    callsTo: <K extends Channel>(channel: K) => calls.filter((c) => c.channel === channel).map((c) => c.input as ChannelInput<K>),
     set: (more) => Object.assign(handlers, more),
   };
 }

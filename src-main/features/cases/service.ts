@@ -240,7 +240,7 @@ export async function getCase(session: Session, id: string, opts: { audit: boole
       .where('case_persons.case_id', '=', id)
       .execute();
     const roleOrder = { victim: 0, child: 1, perpetrator: 2, other: 3 } as const;
-    persons.sort((a, b) => roleOrder[a.role] - roleOrder[b.role] || a.last_name.localeCompare(b.last_name, 'sv'));
+    persons.sort((a, b) => roleOrder[a.role] - roleOrder[b.role] || a.last_name.localeCompare(b.last_name, 'sv') || a.first_name.localeCompare(b.first_name, 'sv'));
     const history = await trx
       .selectFrom('case_status_events')
       .innerJoin('workers', 'workers.id', 'case_status_events.worker_id')

@@ -62,7 +62,7 @@ export async function insertPerson(session: Session, trx: Transaction<Database>,
   if (identity.personal_number) {
     const existing = await findByPersonalNumber(trx, identity.personal_number);
     if (existing) {
-      throw new ConflictError('Det finns redan en person med det numret. Den befintliga personen öppnas i stället.', existing.id);
+      throw new ConflictError('Det finns redan en person med det numret. Den befintliga personen öppnas i stället.', existing.id, `${issuePath}identity.value`);
     }
   }
   const id = randomUUID();
@@ -84,6 +84,25 @@ export async function insertPerson(session: Session, trx: Transaction<Database>,
   await trx.insertInto('person_search').values(tokens.map((token) => ({ token, person_id: id }))).execute();
   await session.audit.record(trx, { action: 'persons.create', entityType: 'person', entityId: id });
   return personFromRow(row);
+}
+
+/**
+ * Only the contact fields the worker sent: a field left out keeps its value
+ * (so a form that never showed a protected address cannot erase it), an
+ * empty one clears it.
+ */
+function changedContactColumns(contact: ParsedUpdate['contact']) {
+  if (!contact) return {};
+  const all = contactColumns(contact);
+  const sent: Partial<typeof all> = {};
+  if (contact.streetAddress !== undefined) sent.street_address = all.street_address;
+  if (contact.postalCode !== undefined) sent.postal_code = all.postal_code;
+  if (contact.city !== undefined) sent.city = all.city;
+  if (contact.phone !== undefined) sent.phone = all.phone;
+  if (contact.email !== undefined) sent.email = all.email;
+  if (contact.language !== undefined) sent.language = all.language;
+  if (contact.interpreterNeeded !== undefined) sent.interpreter_needed = all.interpreter_needed;
+  return sent;
 }
 
 /** Registers one person in a transaction of its own. */
@@ -110,7 +129,7 @@ export async function updatePerson(session: Session, input: ParsedUpdate, now: D
         gender: input.gender,
         protection_level: input.protectionLevel,
         updated_at: now.toISOString(),
-        ...(input.contact ? contactColumns(input.contact) : {}),
+        ...changedContactColumns(input.contact),
       })
       .where('id', '=', input.id)
       .execute();

@@ -1,16 +1,29 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../../app/dates';
+import { showDate } from '../../app/dates';
 import { describeError } from '../../app/errors';
 import { navigate } from '../../app/navigation-store';
 import { Alert } from '../../components/Alert';
 import { PageHeading } from '../../components/PageHeading';
 import { ProtectionMarker } from '../../components/ProtectionMarker';
-import { fullName, numberText } from '../persons/person-format';
+import { DecisionsSection } from '../decisions/DecisionsSection';
+import { JournalSection } from '../journal/JournalSection';
+import { fullName } from '../persons/person-format';
+import { ServicesSection } from '../services/ServicesSection';
+import { CaseAssignmentPanel } from './CaseAssignmentPanel';
+import { CaseFactsPanel } from './CaseFactsPanel';
+import { CaseHistoryPanel } from './CaseHistoryPanel';
+import { CasePeoplePanel } from './CasePeoplePanel';
+import { CaseStatusPanel } from './CaseStatusPanel';
 import { useCasesStore } from './cases-store';
+import './cases.css';
 
-/** One case: its facts and the people in it with their roles and protection. */
-export function CaseView({ caseId }: { caseId: string }) {
+/**
+ * One case: status and its next steps, the worker, the facts, the people,
+ * the journal, decisions and services, and the history. A closed case is
+ * read-only, and says so.
+ */
+export function CaseView({ caseId, entryId }: { caseId: string; entryId?: string | undefined }) {
   const { t } = useTranslation();
   const open = useCasesStore((s) => s.open);
   const close = useCasesStore((s) => s.close);
@@ -26,71 +39,39 @@ export function CaseView({ caseId }: { caseId: string }) {
   if (error) return <Alert>{describeError(error)}</Alert>;
   if (!detail) return <p className="loading">{loading ? t('common.loading') : ''}</p>;
 
+  const closed = detail.status === 'closed';
+  const main = detail.persons.find((p) => p.personId === detail.mainPersonId);
+
   return (
-    <section className="page">
+    <section className="page case-page">
       <div className="page-head">
         <PageHeading>{t('caseView.title', { number: detail.caseNumber })}</PageHeading>
         <span className={`status-pill status-${detail.status}`}>{t(`vocab.status.${detail.status}`)}</span>
       </div>
-      <dl className="facts">
-        <div>
-          <dt>{t('caseView.intakeDate')}</dt>
-          <dd>{detail.intakeDate}</dd>
-        </div>
-        <div>
-          <dt>{t('caseView.source')}</dt>
-          <dd>{t(`vocab.intakeSource.${detail.intakeSource}`)}</dd>
-        </div>
-        <div>
-          <dt>{t('caseView.worker')}</dt>
-          <dd>{detail.assignedWorkerName}</dd>
-        </div>
-        <div>
-          <dt>{t('caseView.created')}</dt>
-          <dd>{formatDate(detail.createdAt)}</dd>
-        </div>
-        {detail.closedAt ? (
-          <div>
-            <dt>{t('caseView.closedAt')}</dt>
-            <dd>{formatDate(detail.closedAt)}</dd>
-          </div>
-        ) : null}
-      </dl>
-      <h2>{t('caseView.violenceTypes')}</h2>
-      <ul className="tag-list">
-        {detail.violenceTypes.map((v) => (
-          <li key={v} className="tag">
-            {t(`vocab.violenceType.${v}`)}
-          </li>
-        ))}
-      </ul>
-      <h2>{t('caseView.persons')}</h2>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">{t('caseView.colName')}</th>
-            <th scope="col">{t('caseView.colNumber')}</th>
-            <th scope="col">{t('caseView.colRole')}</th>
-            <th scope="col">{t('caseView.colProtection')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {detail.persons.map((p) => (
-            <tr key={`${p.personId}-${p.role}`} className={p.protectionLevel === 'none' ? undefined : 'row-protected'}>
-              <td>
-                <button type="button" className="link-button" onClick={() => navigate({ name: 'person', personId: p.personId })}>
-                  {fullName(p)}
-                </button>
-              </td>
-              <td className="cell-number">{numberText(p.personalNumber)}</td>
-              <td>{t(`vocab.role.${p.role}`)}</td>
-              <td>
-                <ProtectionMarker level={p.protectionLevel} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {main ? (
+        <p className="case-main-person">
+          <span className="muted">{t('caseView.mainPerson')}:</span>{' '}
+          <button type="button" className="link-button" onClick={() => navigate({ name: 'person', personId: main.personId })}>
+            {fullName(main)}
+          </button>{' '}
+          <ProtectionMarker level={main.protectionLevel} />
+        </p>
+      ) : null}
+      {closed ? (
+        <Alert kind="info">
+          {t('caseView.closedNote', { date: detail.closedAt ? showDate(detail.closedAt) : '', reason: detail.closingReason ? t(`vocab.closingReason.${detail.closingReason}`) : '' })}
+        </Alert>
+      ) : null}
+      <div className="case-columns">
+        <CaseStatusPanel detail={detail} />
+        <CaseAssignmentPanel detail={detail} readOnly={closed} />
+      </div>
+      <CaseFactsPanel detail={detail} readOnly={closed} />
+      <CasePeoplePanel detail={detail} readOnly={closed} />
+      <JournalSection caseId={detail.id} readOnly={closed} focusEntryId={entryId} />
+      <DecisionsSection detail={detail} readOnly={closed} />
+      <ServicesSection detail={detail} readOnly={closed} />
+      <CaseHistoryPanel detail={detail} />
     </section>
   );
 }

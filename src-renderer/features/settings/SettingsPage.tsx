@@ -1,10 +1,11 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../app/errors';
+import { useSession } from '../../app/session-context';
 import { Alert } from '../../components/Alert';
 import { PageHeading } from '../../components/PageHeading';
+import { ServiceTypesPanel } from '../services/ServiceTypesPanel';
 import { ChangePassphraseForm } from '../vault/ChangePassphraseForm';
-import { selectSession, useVaultStore } from '../vault/vault-store';
 import { BackupsPanel } from './BackupsPanel';
 import { LanguageSwitch } from './LanguageSwitch';
 import { UnitSettingsForm } from './UnitSettingsForm';
@@ -12,7 +13,7 @@ import { useSettingsStore } from './settings-store';
 
 export function SettingsPage() {
   const { t } = useTranslation();
-  const session = useVaultStore(selectSession);
+  const session = useSession();
   const settings = useSettingsStore((s) => s.settings);
   const loadError = useSettingsStore((s) => s.loadError);
   const loadCount = useSettingsStore((s) => s.loadCount);
@@ -31,6 +32,11 @@ export function SettingsPage() {
         <h2 id="settings-unit-heading">{t('settings.unitSection')}</h2>
         {loadError ? <Alert>{describeError(loadError)}</Alert> : null}
         {settings ? <UnitSettingsForm key={loadCount} settings={settings} isCoordinator={isCoordinator} /> : <p className="loading">{t('common.loading')}</p>}
+      </section>
+
+      <section className="panel" aria-labelledby="settings-services-heading">
+        <h2 id="settings-services-heading">{t('serviceTypes.title')}</h2>
+        <ServiceTypesPanel isCoordinator={isCoordinator} />
       </section>
 
       <section className="panel" aria-labelledby="settings-backups-heading">

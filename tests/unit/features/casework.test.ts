@@ -61,7 +61,10 @@ describe('intake in one flow', () => {
     const existing = await call<PersonSummary>(app.router, 'persons.create', newPerson('Kim', 'Redan', { kind: 'personnummer', value: num('850101', '990') }, 'man'));
     const twin = intake();
     twin.people[2]!.person = { newPerson: newPerson('Kim', 'Igen', { kind: 'personnummer', value: num('850101', '990') }, 'man') };
-    expect(await app.router.invoke('cases.create', twin)).toMatchObject({ ok: false, error: { code: 'conflict', details: { existingId: existing.id } } });
+    expect(await app.router.invoke('cases.create', twin)).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', details: { existingId: existing.id, issues: [{ path: 'people.2.person.newPerson.identity.value', code: 'duplicate' }] } },
+    });
     expect(await counts(app)).toEqual({ persons: 1, cases: 0 });
     twin.people[2]!.person = { personId: existing.id } as never;
     const c = await call<CaseDetail>(app.router, 'cases.create', twin);

@@ -239,3 +239,15 @@ describe('contact details and protected addresses', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 });
+
+describe('updating contact details', () => {
+  it('keeps an address the form never sent, and clears one sent empty', async () => {
+    const app = await unlockedApp();
+    const p = await call<PersonSummary>(app.router, 'persons.create', { ...person('Sara', 'Skyddad', { kind: 'none', birthYear: 1990 }, 'skyddad_folkbokforing'), contact: { streetAddress: 'Gömdagatan 7', city: 'Hemligby', phone: '070-1' } });
+    await call(app.router, 'persons.update', { id: p.id, ...person('Sara', 'Skyddad', { kind: 'none', birthYear: 1990 }, 'skyddad_folkbokforing'), contact: { phone: '070-2' } });
+    expect(await call(app.router, 'persons.revealAddress', { id: p.id })).toMatchObject({ streetAddress: 'Gömdagatan 7', city: 'Hemligby' });
+    expect((await call<PersonDetail>(app.router, 'persons.get', { id: p.id })).phone).toBe('070-2');
+    await call(app.router, 'persons.update', { id: p.id, ...person('Sara', 'Skyddad', { kind: 'none', birthYear: 1990 }, 'skyddad_folkbokforing'), contact: { streetAddress: '' } });
+    expect(await call(app.router, 'persons.revealAddress', { id: p.id })).toMatchObject({ streetAddress: null, city: 'Hemligby' });
+  });
+});
