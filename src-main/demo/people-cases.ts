@@ -4,6 +4,8 @@ import { BulkInsert, DAY_MS, dateMs, isoDate, type DemoCase, type DemoContext, t
 import { birthFromTime, TestNumberPool } from './identity.js';
 import { firstNameFor, inventedSurname } from './names.js';
 import { Weighted, type Rng } from './prng.js';
+import { planCaseHistory } from './case-history.js';
+import { planContactDetails } from './contact.js';
 
 /**
  * Persons and cases, filled exactly as the services fill them: `persons`
@@ -139,8 +141,15 @@ interface VictimHistory {
 export const peopleAndCasesStep: DemoStep = {
   name: 'people-and-cases',
   run(ctx) {
+    const t0 = performance.now();
     planPeopleAndCases(ctx);
+    // Each pass below draws from a stream of its own.
+    planCaseHistory(ctx);
+    planContactDetails(ctx);
+    const t1 = performance.now();
+    ctx.timings['people-and-cases: plan'] = t1 - t0;
     writePeopleAndCases(ctx);
+    ctx.timings['people-and-cases: write'] = performance.now() - t1;
   },
 };
 
@@ -184,6 +193,13 @@ function planPeopleAndCases(ctx: DemoContext): void {
       protectionLevel: protection,
       createdAt,
       createdBy,
+      streetAddress: null,
+      postalCode: null,
+      city: null,
+      phone: null,
+      email: null,
+      language: null,
+      interpreterNeeded: false,
     };
     ctx.persons.push(p);
     return p;
@@ -291,6 +307,13 @@ function planPeopleAndCases(ctx: DemoContext): void {
       updatedAt,
       violenceTypes: violenceTypes(rng, members.some((m) => m.role === 'child')),
       members,
+      // Filled by planCaseHistory (its own random stream).
+      relation: null,
+      firstContactDate: null,
+      childrenInHousehold: null,
+      closingReason: null,
+      statusEvents: [],
+      assignments: [],
     };
     ctx.cases.push(c);
   }
@@ -309,9 +332,11 @@ function planPeopleAndCases(ctx: DemoContext): void {
   // Fill up to the profile's count with other close persons (a new partner, a grandparent…).
   while (ctx.persons.length < target && ctx.cases.length > 0) {
     const c = rng.pick(ctx.cases);
-    const createdAt = timeOfDay(rng, dateMs(c.intakeDate), rng.int(1, 30), nowMs);
+    // Added while the case was open: a closed case takes no one in.
+    const openDays = c.closedAt ? Math.round((dateMs(c.closedAt) - dateMs(c.intakeDate)) / DAY_MS) - 1 : 30;
+    const createdAt = timeOfDay(rng, dateMs(c.intakeDate), rng.int(1, Math.max(1, Math.min(30, openDays))), nowMs);
     const p = newPerson(rng.chance(0.55) ? 'kvinna' : 'man', adultBorn(dateMs(c.intakeDate), 45), false, PROTECTION_OTHER.draw(rng), createdAt < c.createdAt ? c.createdAt : createdAt, c.assignedWorkerId);
-    c.members.push({ personId: p.id, role: 'other' });
+    c.members.push({ personId: p.id, role: 'other', addedAt: p.createdAt });
   }
 }
 
@@ -319,10 +344,10 @@ function writePeopleAndCases(ctx: DemoContext): void {
   // Rows go in in primary-key order: the B-trees fill by appending instead of splitting at random.
   const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-  const persons = new BulkInsert(ctx, 'persons', ['id', 'first_name', 'last_name', 'number_kind', 'personal_number', 'birth_year', 'gender', 'protection_level', 'created_at', 'created_by', 'updated_at']);
+  const persons = new BulkInsert(ctx, 'persons', ['id', 'first_name', 'last_name', 'number_kind', 'personal_number', 'birth_year', 'gender', 'protection_level', 'created_at', 'created_by', 'updated_at', 'street_address', 'postal_code', 'city', 'phone', 'email', 'language', 'interpreter_needed'], 50);
   const tokens: string[] = [];
   for (const p of [...ctx.persons].sort(byId)) {
-    persons.add(p.id, p.firstName, p.lastName, p.numberKind, p.personalNumber, p.birthYear, p.gender, p.protectionLevel, p.createdAt, p.createdBy, p.createdAt);
+    persons.add(p.id, p.firstName, p.lastName, p.numberKind, p.personalNumber, p.birthYear, p.gender, p.protectionLevel, p.createdAt, p.createdBy, p.createdAt, p.streetAddress, p.postalCode, p.city, p.phone, p.email, p.language, p.interpreterNeeded ? 1 : 0);
     for (const t of nameTokens(p.firstName, p.lastName)) tokens.push(`${t}\u0000${p.id}`);
   }
   persons.finish();
@@ -336,14 +361,14 @@ function writePeopleAndCases(ctx: DemoContext): void {
   search.finish();
 
   const sortedCases = [...ctx.cases].sort(byId);
-  const cases = new BulkInsert(ctx, 'cases', ['id', 'case_number', 'main_person_id', 'intake_date', 'intake_source', 'status', 'assigned_worker_id', 'closed_at', 'created_at', 'created_by', 'updated_at']);
+  const cases = new BulkInsert(ctx, 'cases', ['id', 'case_number', 'main_person_id', 'intake_date', 'intake_source', 'status', 'assigned_worker_id', 'closed_at', 'created_at', 'created_by', 'updated_at', 'relation', 'first_contact_date', 'children_in_household', 'closing_reason'], 60);
   for (const c of sortedCases) {
-    cases.add(c.id, c.caseNumber, c.mainPersonId, c.intakeDate, c.intakeSource, c.status, c.assignedWorkerId, c.closedAt, c.createdAt, c.createdBy, c.updatedAt);
+    cases.add(c.id, c.caseNumber, c.mainPersonId, c.intakeDate, c.intakeSource, c.status, c.assignedWorkerId, c.closedAt, c.createdAt, c.createdBy, c.updatedAt, c.relation, c.firstContactDate, c.childrenInHousehold, c.closingReason);
   }
   cases.finish();
   // Only now: the rows below reference cases that must already be written.
   const types = new BulkInsert(ctx, 'case_violence_types', ['case_id', 'violence_type'], 200);
-  const members = new BulkInsert(ctx, 'case_persons', ['case_id', 'person_id', 'role'], 200);
+  const members = new BulkInsert(ctx, 'case_persons', ['case_id', 'person_id', 'role', 'child_exposure'], 200);
   for (const c of sortedCases) {
     for (const t of [...c.violenceTypes].sort()) types.add(c.id, t);
     const seen = new Set<string>();
@@ -351,18 +376,51 @@ function writePeopleAndCases(ctx: DemoContext): void {
       const key = `${m.personId}:${m.role}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      members.add(c.id, m.personId, m.role);
+      members.add(c.id, m.personId, m.role, m.role === 'child' ? (m.childExposure ?? null) : null);
     }
   }
   types.finish();
   members.finish();
 
-  // The audit trail the services would have written, in time order.
-  const events: [string, string, string, string, string][] = [];
-  for (const p of ctx.persons) events.push([p.createdAt, p.createdBy, 'persons.create', 'person', p.id]);
-  for (const c of ctx.cases) events.push([c.createdAt, c.createdBy, 'cases.create', 'case', c.id]);
-  events.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  const audit = new BulkInsert(ctx, 'audit_events', ['at', 'worker_id', 'action', 'entity_type', 'entity_id', 'detail'], 150);
-  for (const e of events) audit.add(e[0], e[1], e[2], e[3], e[4], null);
-  audit.finish();
+  // Status and assignment history: ids (AUTOINCREMENT) in the order the events happened, as the services append them.
+  const statusRows: [string, DemoCase, number][] = [];
+  const assignmentRows: [string, DemoCase, number][] = [];
+  for (const c of ctx.cases) {
+    c.statusEvents.forEach((e, i) => statusRows.push([e.at, c, i]));
+    c.assignments.forEach((a, i) => assignmentRows.push([a.at, c, i]));
+  }
+  const byAt = (a: [string, DemoCase, number], b: [string, DemoCase, number]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[2] - b[2]);
+  statusRows.sort(byAt);
+  assignmentRows.sort(byAt);
+  const status = new BulkInsert(ctx, 'case_status_events', ['case_id', 'from_status', 'to_status', 'event_date', 'worker_id', 'at'], 150);
+  for (const [, c, i] of statusRows) {
+    const e = c.statusEvents[i]!;
+    status.add(c.id, e.from, e.to, e.date, e.workerId, e.at);
+  }
+  status.finish();
+  const assignments = new BulkInsert(ctx, 'case_assignments', ['case_id', 'worker_id', 'assigned_by', 'at'], 200);
+  for (const [, c, i] of assignmentRows) {
+    const a = c.assignments[i]!;
+    assignments.add(c.id, a.workerId, a.assignedBy, a.at);
+  }
+  assignments.finish();
+
+  // The write events the services would have logged; the audit step writes them in time order.
+  const audit = ctx.audit;
+  for (const p of ctx.persons) audit.push([p.createdAt, p.createdBy, 'persons.create', 'person', p.id, null]);
+  for (const c of ctx.cases) {
+    const atIntake = c.members.filter((m) => m.addedAt === undefined).length;
+    audit.push([c.createdAt, c.createdBy, 'cases.create', 'case', c.id, JSON.stringify({ people: atIntake })]);
+    for (const [i, e] of c.statusEvents.entries()) {
+      if (i > 0) audit.push([e.at, e.workerId, 'cases.set_status', 'case', c.id, JSON.stringify({ from: e.from, to: e.to })]);
+    }
+    for (const [i, a] of c.assignments.entries()) {
+      if (i > 0) audit.push([a.at, a.assignedBy, 'cases.reassign', 'case', c.id, JSON.stringify({ from: c.assignments[i - 1]!.workerId, to: a.workerId })]);
+    }
+  }
+  for (const c of ctx.cases) {
+    for (const m of c.members) {
+      if (m.addedAt !== undefined) audit.push([m.addedAt, c.createdBy, 'cases.add_person', 'case', c.id, JSON.stringify({ person: m.personId, role: m.role })]);
+    }
+  }
 }

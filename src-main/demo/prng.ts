@@ -82,19 +82,20 @@ export class Rng {
 
   /** A random-format (version 4) UUID built from this stream, so ids are reproducible too. */
   uuid(): string {
-    const a = this.u32();
-    const b = this.u32();
-    const c = this.u32();
-    const d = this.u32();
-    const h = (n: number, shift: number) => HEX[(n >>> shift) & 0xff]!;
-    return (
-      h(a, 24) + h(a, 16) + h(a, 8) + h(a, 0) + '-' +
-      h(b, 24) + h(b, 16) + '-' +
-      HEX[0x40 | ((b >>> 8) & 0x0f)]! + h(b, 0) + '-' +
-      HEX[0x80 | ((c >>> 24) & 0x3f)]! + h(c, 16) + '-' +
-      h(c, 8) + h(c, 0) + h(d, 24) + h(d, 16) + h(d, 8) + h(d, 0)
-    );
+    return uuidFromWords(this.u32(), this.u32(), this.u32(), this.u32());
   }
+}
+
+/** The version 4 UUID `Rng#uuid` makes from four 32-bit words (kept as numbers, an id can be made when it is needed). */
+export function uuidFromWords(a: number, b: number, c: number, d: number): string {
+  const h = (n: number, shift: number) => HEX[(n >>> shift) & 0xff]!;
+  return (
+    h(a, 24) + h(a, 16) + h(a, 8) + h(a, 0) + '-' +
+    h(b, 24) + h(b, 16) + '-' +
+    HEX[0x40 | ((b >>> 8) & 0x0f)]! + h(b, 0) + '-' +
+    HEX[0x80 | ((c >>> 24) & 0x3f)]! + h(c, 16) + '-' +
+    h(c, 8) + h(c, 0) + h(d, 24) + h(d, 16) + h(d, 8) + h(d, 0)
+  );
 }
 
 /** Picks by weight; built once, drawn many times. */

@@ -7,8 +7,11 @@
  * Usage: node --import tsx tests/bench/build-store.ts <vaultDir> <plainDbPath> <size> <nowIso>
  * The passphrase comes in FRISTAD_BENCH_PASSPHRASE.
  */
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { generateDemoVault, generatePlainDemoDb, type DemoSize } from '../../src-main/demo/generate.js';
 import { DEFAULT_SCRYPT } from '../../src-main/vault/crypto.js';
+import { DB_FILE } from '../../src-main/vault/vault.js';
 
 const [vaultDir, plainPath, size, nowIso] = process.argv.slice(2);
 const passphrase = process.env.FRISTAD_BENCH_PASSPHRASE;
@@ -35,6 +38,9 @@ process.stdout.write(
     buildMs,
     timings: vault.timings,
     plainMs,
-    peakRssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
+    // The peak over the whole build (maxRSS is in KiB).
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    vaultFileBytes: [DB_FILE, `${DB_FILE}-wal`].map((f) => join(vaultDir, f)).filter((f) => existsSync(f)).reduce((a, f) => a + statSync(f).size, 0),
+    plainFileBytes: [plainPath, `${plainPath}-wal`].filter((f) => existsSync(f)).reduce((a, f) => a + statSync(f).size, 0),
   })}\n`,
 );

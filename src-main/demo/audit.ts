@@ -1,0 +1,18 @@
+import { BulkInsert, type DemoStep } from './context.js';
+
+/**
+ * The access log of everything the earlier steps wrote, as the services
+ * would have appended it: one event per write, in the order the writes
+ * happened (the AUTOINCREMENT id follows time). Reads are not invented.
+ */
+export const auditStep: DemoStep = {
+  name: 'audit',
+  run(ctx) {
+    // A stable sort: events of one transaction keep the order their step gave them.
+    const events = [...ctx.audit].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const audit = new BulkInsert(ctx, 'audit_events', ['at', 'worker_id', 'action', 'entity_type', 'entity_id', 'detail'], 150);
+    for (const e of events) audit.add(e[0], e[1], e[2], e[3], e[4], e[5]);
+    audit.finish();
+    ctx.audit.length = 0;
+  },
+};
