@@ -1,9 +1,11 @@
 import { BulkInsert, type DemoStep } from './context.js';
 
 /**
- * The access log of everything the earlier steps wrote, as the services
- * would have appended it: one event per write, in the order the writes
- * happened (the AUTOINCREMENT id follows time). Reads are not invented.
+ * The access log of what the earlier steps wrote, as the services would
+ * have appended it: one event per write of persons, cases (intake, status,
+ * reassignment, people added), decisions and services, in the order the
+ * writes happened (the AUTOINCREMENT id follows time). Reads are not
+ * invented, and neither are the journal's write events (see journal.ts).
  */
 export const auditStep: DemoStep = {
   name: 'audit',

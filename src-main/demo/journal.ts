@@ -22,10 +22,17 @@ import { uuidFromWords, Weighted, type Rng } from './prng.js';
  * exactly cases × `journalPerCase`; long, eventful cases get more.
  *
  * Rows go in in the order they were written (created_at), as they would
- * have over the years, with the full-text triggers of the schema active:
- * the index is exactly what the app would have built, and "newest first"
- * (highest rowid) means the same as in a real vault. Each note's text comes
- * from its own random stream, so it is made only when its row is written.
+ * have over the years, so "newest first" (highest rowid) means the same as
+ * in a real vault. The full-text index is filled by FTS5's 'rebuild' once
+ * the rows are in, with the schema's insert trigger set aside meanwhile and
+ * put back from its own stored SQL: the same index the trigger builds row
+ * by row (a test compares the two, term by term). Each note's text comes
+ * from its own random stream, so it is made only when its row is written —
+ * in a worker thread when there are many.
+ *
+ * Not generated: the journal's own audit events (journal.create, .sign,
+ * .correct — about a million at the large size); they would double the
+ * access log and add seconds to the build for no view that needs them.
  */
 
 const CORRECTION_SHARE = 0.016;
@@ -133,6 +140,8 @@ function noteCases(ctx: DemoContext, rng: Rng): NoteCase[] {
   const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
   const servicesByCase = new Map<number, string[]>();
   for (const s of ctx.services) {
+    // The services the notes follow up are those granted by a decision (not an interpreter or a referral).
+    if (s.decisionId === null) continue;
     const label = labels.get(s.serviceType);
     if (!label) continue;
     const list = servicesByCase.get(s.caseIndex) ?? [];
