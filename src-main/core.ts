@@ -117,7 +117,7 @@ export class Core {
     if (this.#session) await this.lock('user');
     const vault = await unlockWithRecoveryKey(this.vaultDir, recoveryKey, workerId, newPassphrase, this.kdf);
     await this.#open(vault, false);
-    await vault.db.insertInto('audit_events').values({ at: new Date(this.now()).toISOString(), worker_id: workerId, action: 'vault.recovery_unlock', entity_type: 'worker', entity_id: workerId, detail: null }).execute();
+    await this.requireSession().audit.append({ action: 'vault.recovery_unlock', entityType: 'worker', entityId: workerId });
     this.log.info('vault.recovery_unlocked', { workerId });
     return this.#sessionInfo();
   }
@@ -126,7 +126,7 @@ export class Core {
     const session = this.requireSession();
     await changePassphrase(session.vault, current, next, this.kdf);
     this.#mustChange = false;
-    await session.db.insertInto('audit_events').values({ at: new Date(this.now()).toISOString(), worker_id: session.worker.id, action: 'vault.change_passphrase', entity_type: 'worker', entity_id: session.worker.id, detail: null }).execute();
+    await session.audit.append({ action: 'vault.change_passphrase', entityType: 'worker', entityId: session.worker.id });
   }
 
   /**
@@ -139,8 +139,8 @@ export class Core {
     if (!vault || !session) return;
     this.#clearIdle();
     try {
-      await session.audit.flush();
-      await session.db.insertInto('audit_events').values({ at: new Date(this.now()).toISOString(), worker_id: session.worker.id, action: 'vault.lock', entity_type: 'vault', entity_id: null, detail: JSON.stringify({ reason }) }).execute();
+      // `append` writes the noted list reads with it.
+      await session.audit.append({ action: 'vault.lock', entityType: 'vault', detail: { reason } });
     } catch (err) {
       this.log.error('audit.flush_failed', { code: err instanceof AppError ? err.code : 'internal' });
     }
@@ -198,8 +198,7 @@ export class Core {
     const key = Buffer.from(session.vault.dataKey);
     try {
       verifyBackup(backup.path, key);
-      await session.audit.flush();
-      await session.db.insertInto('audit_events').values({ at: new Date(this.now()).toISOString(), worker_id: session.worker.id, action: 'backups.restore', entity_type: 'vault', entity_id: null, detail: JSON.stringify({ backup: backupName }) }).execute();
+      await session.audit.append({ action: 'backups.restore', entityType: 'vault', detail: { backup: backupName } });
       const paths = session.vault.paths;
       await this.lock('restore');
       const result = restoreBackup(paths, backup.path, key);

@@ -33,6 +33,11 @@ export class AuditLog {
     await trx.insertInto('audit_events').values(rows).execute();
   }
 
+  /** Appends an event in a transaction of its own, for actions that write nothing else (lock, passphrase change, backup). */
+  async append(event: AuditEventInput): Promise<void> {
+    await this.db.transaction().execute((trx) => this.record(trx, event));
+  }
+
   /** Notes a list or search read; written within two seconds. */
   note(event: AuditEventInput): void {
     this.#pending.push({ at: this.now().toISOString(), event });
@@ -47,10 +52,6 @@ export class AuditLog {
 
   /** Writes every noted event now (at lock, quit, and from the timer). */
   async flush(): Promise<void> {
-    if (this.#timer) {
-      clearTimeout(this.#timer);
-      this.#timer = null;
-    }
     const rows = this.#takePending();
     if (rows.length === 0) return;
     await this.db.insertInto('audit_events').values(rows).execute();
@@ -61,6 +62,10 @@ export class AuditLog {
   }
 
   #takePending() {
+    if (this.#timer) {
+      clearTimeout(this.#timer);
+      this.#timer = null;
+    }
     const rows = this.#pending.map((p) => this.#row(p.at, p.event));
     this.#pending = [];
     return rows;

@@ -38,15 +38,41 @@ describe('migrations', () => {
     sqlite.close();
   });
 
-  it.each(names.map((n, i) => [n, i] as const))('%s keeps the data written under the schema before it', async (name, index) => {
+  it.each(names.slice(1).map((n, i) => [n, names[i]!] as const))('%s keeps the data written under the schema before it (%s)', async (name, previous) => {
     const { sqlite, db } = freshFile();
-    const previous = names[index - 1];
-    if (previous) await migrateToLatest(sqlite, db, previous);
-    // Data at the previous schema: for the first migration the file is empty; we then write data through it and re-run.
-    await migrateToLatest(sqlite, db, name);
+    await migrateToLatest(sqlite, db, previous);
+    // Rows written while the file is still at the previous schema.
     await sql`INSERT INTO workers (id, name, role, active, created_at) VALUES ('w1', 'Kvar Efter', 'samordnare', 1, '2026-01-01T00:00:00Z')`.execute(db);
-    await migrateToLatest(sqlite, db);
+    await sql`INSERT INTO persons (id, first_name, last_name, number_kind, personal_number, birth_year, gender, protection_level, created_at, created_by, updated_at)
+      VALUES ('p1', 'Åsa', 'Östlund', 'none', NULL, 1980, 'kvinna', 'skyddad_folkbokforing', '2026-01-01T00:00:00Z', 'w1', '2026-01-01T00:00:00Z')`.execute(db);
+    await sql`INSERT INTO cases (id, case_number, main_person_id, intake_date, intake_source, status, assigned_worker_id, closed_at, created_at, created_by, updated_at)
+      VALUES ('c1', '2026-0001', 'p1', '2026-01-05', 'islandsmodellen', 'ongoing', 'w1', NULL, '2026-01-05T09:00:00Z', 'w1', '2026-02-01T09:00:00Z')`.execute(db);
+    await sql`INSERT INTO case_persons (case_id, person_id, role) VALUES ('c1', 'p1', 'victim')`.execute(db);
+    await migrateToLatest(sqlite, db, name);
     expect(sqlite.prepare(`SELECT name FROM workers WHERE id = 'w1'`).get()).toEqual({ name: 'Kvar Efter' });
+    expect(sqlite.prepare(`SELECT last_name, protection_level FROM persons WHERE id = 'p1'`).get()).toEqual({ last_name: 'Östlund', protection_level: 'skyddad_folkbokforing' });
+    expect(sqlite.prepare(`SELECT case_number, status FROM cases WHERE id = 'c1'`).get()).toEqual({ case_number: '2026-0001', status: 'ongoing' });
+    expect(sqlite.prepare(`SELECT count(*) AS n FROM case_persons`).get()).toEqual({ n: 1 });
+    expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+    sqlite.close();
+  });
+
+  it('0020-casework gives existing cases their history: the intake, the current status and the assignment', async () => {
+    const { sqlite, db } = freshFile();
+    await migrateToLatest(sqlite, db, '0010-create-core');
+    await sql`INSERT INTO workers (id, name, role, active, created_at) VALUES ('w1', 'Kvar Efter', 'samordnare', 1, '2026-01-01T00:00:00Z')`.execute(db);
+    await sql`INSERT INTO persons (id, first_name, last_name, number_kind, personal_number, birth_year, gender, protection_level, created_at, created_by, updated_at)
+      VALUES ('p1', 'Åsa', 'Östlund', 'none', NULL, 1980, 'kvinna', 'none', '2026-01-01T00:00:00Z', 'w1', '2026-01-01T00:00:00Z')`.execute(db);
+    await sql`INSERT INTO cases (id, case_number, main_person_id, intake_date, intake_source, status, assigned_worker_id, closed_at, created_at, created_by, updated_at)
+      VALUES ('c1', '2026-0001', 'p1', '2026-01-05', 'islandsmodellen', 'ongoing', 'w1', NULL, '2026-01-05T09:00:00Z', 'w1', '2026-02-01T09:00:00Z')`.execute(db);
+    await migrateToLatest(sqlite, db, '0020-casework');
+    expect(sqlite.prepare(`SELECT from_status, to_status, event_date FROM case_status_events WHERE case_id = 'c1' ORDER BY id`).all()).toEqual([
+      { from_status: null, to_status: 'intake', event_date: '2026-01-05' },
+      { from_status: 'intake', to_status: 'ongoing', event_date: '2026-02-01' },
+    ]);
+    expect(sqlite.prepare(`SELECT worker_id FROM case_assignments WHERE case_id = 'c1'`).all()).toEqual([{ worker_id: 'w1' }]);
+    expect(sqlite.prepare(`SELECT interpreter_needed FROM persons WHERE id = 'p1'`).get()).toEqual({ interpreter_needed: 0 });
+    expect((sqlite.prepare(`SELECT count(*) AS n FROM service_types`).get() as { n: number }).n).toBeGreaterThan(5);
     sqlite.close();
   });
 
