@@ -9,7 +9,8 @@ import { sql, type Kysely } from 'kysely';
  *   starts with it. Same tokenizer, same external content, same triggers;
  *   FTS5's 'rebuild' indexes every existing entry.
  * - `case_violence_types` carries its case's intake date (copied from
- *   `cases`, kept in step by a trigger when a case's intake date changes),
+ *   `cases`, kept in step by triggers when a case's intake date changes or
+ *   a type row is written without it),
  *   so the case list filtered by violence type walks one index in list
  *   order instead of testing every case.
  * - `person_name_pairs` holds, for every person, each ordered pair of two
@@ -39,17 +40,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   END`.execute(db);
   await sql`INSERT INTO journal_fts (journal_fts) VALUES ('rebuild')`.execute(db);
 
-  // Violence types with their case's intake date. NOT NULL without a default: a writer that forgets it is refused.
-  await sql`CREATE TABLE case_violence_types_0030 (
-    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
-    violence_type TEXT NOT NULL,
-    intake_date TEXT NOT NULL,
-    PRIMARY KEY (case_id, violence_type)
-  ) STRICT, WITHOUT ROWID`.execute(db);
-  await sql`INSERT INTO case_violence_types_0030 (case_id, violence_type, intake_date)
-    SELECT v.case_id, v.violence_type, c.intake_date FROM case_violence_types AS v JOIN cases AS c ON c.id = v.case_id`.execute(db);
-  await sql`DROP TABLE case_violence_types`.execute(db);
-  await sql`ALTER TABLE case_violence_types_0030 RENAME TO case_violence_types`.execute(db);
+  // Violence types with their case's intake date. Added in place (a copied and renamed table
+  // left the connection unable to checkpoint its WAL until reopened). A row written without the
+  // date gets its case's, so a writer that forgets it cannot drop a case from the filtered list.
+  await sql`ALTER TABLE case_violence_types ADD COLUMN intake_date TEXT NOT NULL DEFAULT ''`.execute(db);
+  await sql`UPDATE case_violence_types SET intake_date = (SELECT c.intake_date FROM cases AS c WHERE c.id = case_violence_types.case_id)`.execute(db);
+  await sql`CREATE TRIGGER case_violence_types_intake_date AFTER INSERT ON case_violence_types
+    WHEN NEW.intake_date = ''
+    BEGIN UPDATE case_violence_types SET intake_date = (SELECT c.intake_date FROM cases AS c WHERE c.id = NEW.case_id)
+      WHERE case_id = NEW.case_id AND violence_type = NEW.violence_type; END`.execute(db);
+  await sql`DROP INDEX case_violence_types_type`.execute(db);
   await sql`CREATE INDEX case_violence_types_type_intake ON case_violence_types(violence_type, intake_date DESC, case_id DESC)`.execute(db);
   await sql`CREATE TRIGGER cases_intake_date_to_violence_types AFTER UPDATE OF intake_date ON cases
     WHEN NEW.intake_date IS NOT OLD.intake_date

@@ -83,8 +83,14 @@ describe('migration 0030-search-speed', () => {
     expect(sqlite.prepare(`SELECT DISTINCT intake_date FROM case_violence_types WHERE case_id = 'c1'`).all()).toEqual([{ intake_date: '2026-04-01' }]);
     expect(await physical()).toEqual(['c1', 'c2']);
     expect(await physical({ from: '2026-03-15' })).toEqual(['c1']);
-    // a type row without its date is refused rather than silently left out of the list
-    await expect(sql`INSERT INTO case_violence_types (case_id, violence_type) VALUES ('c2', 'sexual')`.execute(db)).rejects.toThrow(/NOT NULL/);
+    // a type row written without its date gets its case's date rather than falling out of the list
+    await sql`INSERT INTO case_violence_types (case_id, violence_type) VALUES ('c2', 'sexual')`.execute(db);
+    expect((await listCases(db, { violenceType: 'sexual', limit: 10 })).map((r) => r.id)).toEqual(['c2']);
+    expect(sqlite.prepare(`SELECT intake_date FROM case_violence_types WHERE case_id = 'c2' AND violence_type = 'sexual'`).get()).toEqual({ intake_date: '2026-03-10' });
+    // and the connection can still switch journal modes and checkpoint (as the demo generator and backups do)
+    sqlite.pragma('journal_mode = MEMORY');
+    sqlite.pragma('journal_mode = WAL');
+    expect(() => sqlite.pragma('wal_checkpoint(TRUNCATE)')).not.toThrow();
     expect(sqlite.pragma('foreign_key_check')).toEqual([]);
     sqlite.close();
   });
