@@ -45,6 +45,12 @@ export interface PersonSearchTable {
   person_id: string;
 }
 
+/** Two different name tokens of a person, "first second", in both orders (migration 0030). */
+export interface PersonNamePairsTable {
+  pair: string;
+  person_id: string;
+}
+
 export interface CasesTable {
   id: string;
   case_number: string;
@@ -66,6 +72,8 @@ export interface CasesTable {
 export interface CaseViolenceTypesTable {
   case_id: string;
   violence_type: string;
+  /** The case's intake date (migration 0030), for the case list filtered by violence type. */
+  intake_date: string;
 }
 
 export interface CasePersonsTable {
@@ -157,6 +165,7 @@ export interface Database {
   settings: SettingsTable;
   persons: PersonsTable;
   person_search: PersonSearchTable;
+  person_name_pairs: PersonNamePairsTable;
   cases: CasesTable;
   case_violence_types: CaseViolenceTypesTable;
   case_persons: CasePersonsTable;
