@@ -42,7 +42,7 @@ async function docPerson(trx: Trx, personId: string): Promise<DocPerson> {
   const address = safe.address && (safe.address.streetAddress || safe.address.postalCode || safe.address.city) ? safe.address : null;
   return {
     name: `${p.first_name} ${p.last_name}`,
-    personalNumber: p.personal_number,
+    personalNumber: p.personal_number ? p.personal_number.replace(/^R:/, '') : null,
     protectionLevel: p.protection_level,
     address: internalOnly(address),
     addressWithheld: safe.addressWithheld,
