@@ -50,8 +50,8 @@ export function ActionPlanPrint({ doc }: { doc: Doc }) {
                 <tr key={i}>
                   <td className="print-text">{a.what}</td>
                   <td>{a.who}</td>
-                  <td>{a.byDate ?? dash}</td>
-                  <td>{a.followUpOn ?? dash}</td>
+                  <td className="print-date">{a.byDate ?? dash}</td>
+                  <td className="print-date">{a.followUpOn ?? dash}</td>
                   <td className="print-text">{a.outcome ?? ''}</td>
                 </tr>
               ))}

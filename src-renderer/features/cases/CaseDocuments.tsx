@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../src-main/features/cases/contract';
 import { ActionPlanPanel } from '../action-plans/ActionPlanPanel';
@@ -19,7 +19,8 @@ export function CaseDocuments({ detail, readOnly }: { detail: CaseDetail; readOn
   useEffect(() => {
     void loadChecklists(detail.id);
   }, [detail.id, loadChecklists]);
-  const progress = useChecklistsStore((s) => (s.key === detail.id && s.data ? s.data.reduce((acc, c) => ({ done: acc.done + c.progress.done, total: acc.total + c.progress.total }), { done: 0, total: 0 }) : null));
+  const lists = useChecklistsStore((s) => (s.key === detail.id ? s.data : null));
+  const progress = useMemo(() => lists?.reduce((acc, c) => ({ done: acc.done + c.progress.done, total: acc.total + c.progress.total }), { done: 0, total: 0 }) ?? null, [lists]);
   return (
     <section className="case-section" aria-labelledby="documents-title">
       <div className="section-head">
