@@ -266,3 +266,21 @@ function RiskAssessmentForm({ detail, onDone, onCancel }: { detail: CaseDetail; 
     </form>
   );
 }
+
+/** A person's assessments over all their cases, on the person's page. */
+export function PersonRiskHistory({ personId }: { personId: string }) {
+  const { t } = useTranslation();
+  const history = useRiskAssessmentsStore((s) => (s.key === personId ? s.data : null));
+  const error = useRiskAssessmentsStore((s) => (s.key === personId ? s.error : null));
+  const load = useRiskAssessmentsStore((s) => s.load);
+  useEffect(() => {
+    void load(personId);
+  }, [personId, load]);
+  return (
+    <section aria-labelledby="person-risk-title">
+      <h2 id="person-risk-title">{t('documents.risk.title')}</h2>
+      {error ? <Alert>{describeError(error)}</Alert> : null}
+      {history ? <RiskHistoryView history={history} /> : null}
+    </section>
+  );
+}
