@@ -40,7 +40,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     next_assessment_on TEXT NOT NULL,
     created_at TEXT NOT NULL,
     FOREIGN KEY (template_id, template_version) REFERENCES document_templates(id, version),
-    CHECK (level = suggested_level OR length(level_reason) > 0)
+    CHECK (level = suggested_level OR coalesce(length(level_reason), 0) > 0)
   ) STRICT`.execute(db);
   await sql`CREATE INDEX risk_assessments_person ON risk_assessments(person_id, assessed_on, created_at)`.execute(db);
   await sql`CREATE INDEX risk_assessments_case ON risk_assessments(case_id, assessed_on)`.execute(db);
