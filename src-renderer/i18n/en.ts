@@ -1,7 +1,9 @@
 import type { Messages } from './sv';
+import { documentsEn } from './en/documents';
 
 /** English, the second language pack. Same keys as Swedish (checked by the type). */
 export const en: Messages = {
+  ...documentsEn,
   app: {
     name: 'Fristad',
     tagline: 'Case support for work against violence in close relationships',

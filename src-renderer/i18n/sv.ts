@@ -1,8 +1,10 @@
+import { documentsSv } from './sv/documents';
 /**
  * Swedish, the app's first language and the source of every key. English
  * (en.ts) must have exactly the same keys; the type checker holds it to that.
  */
 export const sv = {
+  ...documentsSv,
   app: {
     name: 'Fristad',
     tagline: 'Ärendestöd för arbetet mot våld i nära relationer',
