@@ -12,8 +12,9 @@ mkdirSync(PDFS, { recursive: true });
 const INTERNAL_ONLY = ['Hemliga gatan 7', 'INTERN-PLAN-ANTECKNING', 'INTERN-HANDLINGSPLAN-ANTECKNING', 'INTERN-RISK-ANTECKNING', 'Grannen såg en kniv', 'Poäng och förslag'];
 const NEVER = ['Skyddade vägen 3', 'Hemlingby'];
 
+/** The PDF's text in reading order, white space (line breaks in table cells) folded to one space. */
 function pdfText(file: string): string {
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 }
 
 async function savePdf(page: Page, controls: ReturnType<Page['getByRole']>, variant: 'Klientkopia' | 'Internt exemplar', name: string): Promise<string> {

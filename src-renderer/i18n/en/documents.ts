@@ -157,7 +157,7 @@ export const documentsEn: typeof documentsSv = {
     version: 'Version',
     versionOf: '{{version}}, {{date}}',
     madeWith: 'Made by',
-    andWorker: 'and {{name}}',
+    andWorker: ', together with {{name}}',
     reviewOn: 'Review by',
     status: 'Status',
     responsibleWorker: 'Worker',

@@ -155,7 +155,7 @@ export const documentsSv = {
     version: 'Version',
     versionOf: '{{version}}, {{date}}',
     madeWith: 'Gjord av',
-    andWorker: 'och {{name}}',
+    andWorker: ', tillsammans med {{name}}',
     reviewOn: 'Ses över senast',
     status: 'Status',
     responsibleWorker: 'Handläggare',
