@@ -153,6 +153,7 @@ export const documentsEn: typeof documentsSv = {
     signedWorkerOn: 'The worker (signed {{date}})',
     internalOnly: 'Internal only',
     internalNote: 'Internal note',
+    noteLabel: 'Internal note:',
     shelterAddress: 'Shelter',
     version: 'Version',
     versionOf: '{{version}}, {{date}}',

@@ -151,6 +151,7 @@ export const documentsSv = {
     signedWorkerOn: 'Handläggaren (skrev under {{date}})',
     internalOnly: 'Endast internt',
     internalNote: 'Intern anteckning',
+    noteLabel: 'Intern anteckning:',
     shelterAddress: 'Skyddat boende',
     version: 'Version',
     versionOf: '{{version}}, {{date}}',
