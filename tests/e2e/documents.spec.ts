@@ -9,7 +9,7 @@ const PDFS = join(import.meta.dirname, '..', 'artifacts', 'pdf');
 mkdirSync(PDFS, { recursive: true });
 
 /** Strings only the internal copy may carry: the protected address must be on neither. */
-const INTERNAL_ONLY = ['Två barn, båda sov', 'Hemliga gatan 7', 'INTERN-PLAN-ANTECKNING', 'INTERN-HANDLINGSPLAN-ANTECKNING', 'INTERN-RISK-ANTECKNING', 'Grannen såg en kniv', 'Poäng och förslag'];
+const INTERNAL_ONLY = ['Sa det i telefon till systern', 'Två barn, båda sov', 'Hemliga gatan 7', 'INTERN-PLAN-ANTECKNING', 'INTERN-HANDLINGSPLAN-ANTECKNING', 'INTERN-RISK-ANTECKNING', 'Grannen såg en kniv', 'Poäng och förslag'];
 const NEVER = ['Skyddade vägen 3', 'Hemlingby'];
 
 /** The PDF's text in reading order, white space (line breaks in table cells) folded to one space. */
@@ -57,6 +57,9 @@ test('risk assessment, checklist, safety plan and action plan → both copies as
   // Risk assessment: answer some questions; the score suggests, the worker decides and says why.
   await page.getByRole('button', { name: 'Ny riskbedömning' }).click();
   await page.getByRole('group', { name: /hotat att döda/ }).getByLabel('Ja', { exact: true }).check();
+  const threats = page.locator('.risk-question', { has: page.getByRole('group', { name: /hotat att döda/ }) });
+  await threats.getByText('Lägg till en intern anteckning till frågan').click();
+  await threats.getByLabel('Anteckning till frågan (intern)').fill('Sa det i telefon till systern');
   await page.getByRole('group', { name: /stryptag/ }).getByLabel('Nej', { exact: true }).check();
   await page.getByRole('group', { name: /tillgång till vapen/ }).getByLabel('Vet inte').check();
   await expect(page.getByText(/Poängen föreslår risknivå: Hög/)).toBeVisible();

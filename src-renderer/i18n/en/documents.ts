@@ -43,6 +43,8 @@ export const documentsEn: typeof documentsSv = {
       next: 'Next assessment by',
       nextHint: "Leave empty for the template's default (eight weeks; two after a high or acute level).",
       save: 'Save risk assessment',
+      addComment: 'Add an internal note to the question',
+      comment: 'Note on the question (internal)',
     },
     checklist: {
       title: 'Checklists',

@@ -41,6 +41,8 @@ export const documentsSv = {
       next: 'Nästa bedömning senast',
       nextHint: 'Lämna tomt för mallens förslag (åtta veckor, två veckor efter hög eller akut nivå).',
       save: 'Spara riskbedömning',
+      addComment: 'Lägg till en intern anteckning till frågan',
+      comment: 'Anteckning till frågan (intern)',
     },
     checklist: {
       title: 'Checklistor',
