@@ -9,11 +9,12 @@ const PDFS = join(import.meta.dirname, '..', 'artifacts', 'pdf');
 mkdirSync(PDFS, { recursive: true });
 
 /** Strings only the internal copy may carry: the protected address must be on neither. */
-const INTERNAL_ONLY = ['Hemliga gatan 7', 'INTERN-PLAN-ANTECKNING', 'INTERN-HANDLINGSPLAN-ANTECKNING', 'INTERN-RISK-ANTECKNING', 'Grannen såg en kniv', 'Poäng och förslag'];
+const INTERNAL_ONLY = ['Sa det i telefon till systern', 'Två barn, båda sov', 'Hemliga gatan 7', 'INTERN-PLAN-ANTECKNING', 'INTERN-HANDLINGSPLAN-ANTECKNING', 'INTERN-RISK-ANTECKNING', 'Grannen såg en kniv', 'Poäng och förslag'];
 const NEVER = ['Skyddade vägen 3', 'Hemlingby'];
 
+/** The PDF's text in reading order, white space (line breaks in table cells) folded to one space. */
 function pdfText(file: string): string {
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 }
 
 async function savePdf(page: Page, controls: ReturnType<Page['getByRole']>, variant: 'Klientkopia' | 'Internt exemplar', name: string): Promise<string> {
@@ -56,6 +57,9 @@ test('risk assessment, checklist, safety plan and action plan → both copies as
   // Risk assessment: answer some questions; the score suggests, the worker decides and says why.
   await page.getByRole('button', { name: 'Ny riskbedömning' }).click();
   await page.getByRole('group', { name: /hotat att döda/ }).getByLabel('Ja', { exact: true }).check();
+  const threats = page.locator('.risk-question', { has: page.getByRole('group', { name: /hotat att döda/ }) });
+  await threats.getByText('Lägg till en intern anteckning till frågan').click();
+  await threats.getByLabel('Anteckning till frågan (intern)').fill('Sa det i telefon till systern');
   await page.getByRole('group', { name: /stryptag/ }).getByLabel('Nej', { exact: true }).check();
   await page.getByRole('group', { name: /tillgång till vapen/ }).getByLabel('Vet inte').check();
   await expect(page.getByText(/Poängen föreslår risknivå: Hög/)).toBeVisible();
@@ -85,6 +89,9 @@ test('risk assessment, checklist, safety plan and action plan → both copies as
   await expect(page.getByText('1 av 8 klara')).toBeVisible();
   await expect(page.getByText('Checklistor: 1 av 8 punkter klara')).toBeVisible();
   await shot('02-checklist');
+  const listControls = page.getByRole('group', { name: /Skriv ut Checklista på plats/ });
+  const listClient = await savePdf(page, listControls, 'Klientkopia', 'checklist-client');
+  const listInternal = await savePdf(page, listControls, 'Internt exemplar', 'checklist-internal');
 
   // Safety plan, with text a person typed that looks like markup, and the shelter's address for the file.
   await page.getByRole('tab', { name: 'Säkerhetsplan' }).click();
@@ -123,10 +130,11 @@ test('risk assessment, checklist, safety plan and action plan → both copies as
   await shot('04-action-plan');
 
   // Read the PDFs back.
-  const texts = Object.fromEntries([riskClient, riskInternal, planClient, planInternal, actionClient, actionInternal].map((f) => [f, pdfText(f)]));
+  const texts = Object.fromEntries([riskClient, riskInternal, listClient, listInternal, planClient, planInternal, actionClient, actionInternal].map((f) => [f, pdfText(f)]));
   const all = (files: string[]) => files.map((f) => texts[f]).join('\n');
-  const clients = all([riskClient, planClient, actionClient]);
-  const internals = all([riskInternal, planInternal, actionInternal]);
+  const clients = all([riskClient, listClient, planClient, actionClient]);
+  const internals = all([riskInternal, listInternal, planInternal, actionInternal]);
+  expect(texts[listClient]).toMatch(/Alla barn i bostaden sedda och deras behov bedömda — Nora Socialsekreterare, \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
   for (const s of INTERNAL_ONLY) {
     expect(internals, s).toContain(s);
     expect(clients, s).not.toContain(s);

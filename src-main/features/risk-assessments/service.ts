@@ -42,7 +42,8 @@ function summaryFromRow(r: Row): RiskAssessmentSummary {
   };
 }
 
-async function detail(db: Db, id: string): Promise<RiskAssessmentDetail> {
+/** One assessment with its template version and score, read in the caller's transaction (also for print). */
+export async function readAssessment(db: Db, id: string): Promise<RiskAssessmentDetail> {
   const r = await select(db).where('r.id', '=', id).executeTakeFirst();
   if (!r) throw new NotFoundError('Riskbedömningen');
   const template = await requireTemplate(db, r.template_id, r.template_version, 'risk_assessment');
@@ -116,7 +117,7 @@ export async function createAssessment(session: Session, input: z.output<typeof 
         unanswered: result.unanswered.length,
         suggested_level: result.suggestedLevel,
         level: input.level,
-        level_reason: levelNeedsReason(result.suggestedLevel, input.level) ? input.levelReason : (input.levelReason ?? null),
+        level_reason: input.levelReason,
         judgement: input.judgement,
         internal_note: input.internalNote,
         next_assessment_on: next,
@@ -124,14 +125,14 @@ export async function createAssessment(session: Session, input: z.output<typeof 
       })
       .execute();
     await session.audit.record(trx, { action: 'risk_assessments.create', entityType: 'risk_assessment', entityId: id, detail: { caseId: input.caseId, personId: input.personId } });
-    return detail(trx, id);
+    return readAssessment(trx, id);
   });
 }
 
 /** One assessment with its answers; the read is logged. */
 export async function getAssessment(session: Session, id: string): Promise<RiskAssessmentDetail> {
   return session.db.transaction().execute(async (trx) => {
-    const d = await detail(trx, id);
+    const d = await readAssessment(trx, id);
     await session.audit.record(trx, { action: 'risk_assessments.read', entityType: 'risk_assessment', entityId: id, detail: { caseId: d.caseId } });
     return d;
   });
@@ -155,5 +156,3 @@ export async function personHistory(session: Session, personId: string, now: Dat
   });
 }
 
-/** For print: the detail, read inside the caller's transaction. */
-export { detail as readAssessment };

@@ -35,7 +35,7 @@ export function ActionPlanPrint({ doc }: { doc: Doc }) {
         {doc.actions.length === 0 ? (
           <p>{t('print.noActions')}</p>
         ) : (
-          <table className="print-table">
+          <table className="print-table print-actions">
             <thead>
               <tr>
                 <th scope="col">{t('print.what')}</th>

@@ -19,7 +19,7 @@ export function ChecklistPrint({ doc }: { doc: Doc }) {
                 <span>
                   {i.text}
                   {i.tick ? <span className="print-help"> — {t('print.tickedBy', { name: i.tick.by, at: formatDateTime(i.tick.at) })}</span> : null}
-                  {i.note ? <span className="print-comment print-text"> {i.note}</span> : null}
+                  {i.note ? <span className="print-comment print-text print-note-line">{t('print.noteLabel')} {i.note}</span> : null}
                 </span>
               </li>
             ))}

@@ -46,11 +46,13 @@ export function ChecklistsPanel({ caseId, readOnly }: { caseId: string; readOnly
       {lists && lists.length === 0 ? <p className="empty">{t('documents.checklist.none')}</p> : null}
       {lists?.map((c) => <ChecklistView key={c.id} checklist={c} readOnly={readOnly} act={act} />)}
       {!readOnly ? (
-        <div className="form-row checklist-start">
+        <div className="checklist-start">
           <SelectField id="checklist-template" label={t('documents.checklist.start')} value={choice} onChange={setChoice} options={templates.map((x) => ({ value: x.id, label: x.title }))} placeholder={t('common.choose')} />
-          <button type="button" className="button" disabled={!choice} onClick={() => void act(() => invoke('checklists.start', { caseId, templateId: choice })).then(() => setChoice(''))}>
-            {t('documents.checklist.startButton')}
-          </button>
+          <div className="button-row">
+            <button type="button" className="button" disabled={!choice} onClick={() => void act(() => invoke('checklists.start', { caseId, templateId: choice })).then(() => setChoice(''))}>
+              {t('documents.checklist.startButton')}
+            </button>
+          </div>
         </div>
       ) : null}
     </div>

@@ -46,7 +46,7 @@ export function RiskAssessmentPrint({ doc }: { doc: Doc }) {
             <div key={q.text} className="print-qa">
               <span>{q.text}</span>{' '}
               {q.answer === null ? <span className="print-unanswered">{t('print.unanswered')}</span> : <span className="print-answer print-text">{q.answer}</span>}
-              {q.comment ? <p className="print-comment print-text">{q.comment}</p> : null}
+              {q.comment ? <p className="print-comment print-text">{t('print.noteLabel')} {q.comment}</p> : null}
             </div>
           ))}
         </PrintSection>

@@ -133,6 +133,7 @@ function RiskAssessmentForm({ detail, onDone, onCancel }: { detail: CaseDetail; 
   const [templates, setTemplates] = useState<TemplateSummary[]>([]);
   const [template, setTemplate] = useState<RiskTemplate | null>(null);
   const [answers, setAnswers] = useState<Record<string, Answer>>({});
+  const [comments, setComments] = useState<Record<string, string>>({});
   const [score, setScore] = useState<ScoreResult | null>(null);
   const [values, setValues] = useState({ assessedOn: todayIso(), level: '', levelReason: '', judgement: '', internalNote: '', nextAssessmentOn: '' });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
@@ -195,7 +196,7 @@ function RiskAssessmentForm({ detail, onDone, onCancel }: { detail: CaseDetail; 
         personId: detail.mainPersonId,
         template: { id: template.id, version: template.version },
         assessedOn: values.assessedOn.trim(),
-        answers,
+        answers: Object.fromEntries(Object.entries(answers).map(([k, a]) => [k, comments[k]?.trim() ? { ...a, comment: comments[k].trim() } : a])),
         level: chosenLevel,
         levelReason: values.levelReason,
         judgement: values.judgement,
@@ -228,8 +229,8 @@ function RiskAssessmentForm({ detail, onDone, onCancel }: { detail: CaseDetail; 
             q.kind === 'text' ? (
               <TextArea key={q.key} id={`risk-q-${q.key}`} label={q.text} hint={q.help} value={typeof answers[q.key]?.value === 'string' ? String(answers[q.key]!.value) : ''} onChange={(v) => answer(q, v)} rows={2} />
             ) : (
+              <div key={q.key} className="risk-question">
               <RadioGroup
-                key={q.key}
                 name={`risk-q-${q.key}`}
                 legend={q.text}
                 hint={q.kind === 'scale' && q.minLabel && q.maxLabel ? `${q.min} = ${q.minLabel}, ${q.max} = ${q.maxLabel}${q.help ? `. ${q.help}` : ''}` : q.help}
@@ -238,6 +239,11 @@ function RiskAssessmentForm({ detail, onDone, onCancel }: { detail: CaseDetail; 
                 options={answerOptions(q, { yes: t('documents.risk.yes'), no: t('documents.risk.no'), unknown: t('documents.risk.unknown') })}
                 inline
               />
+              <details className="risk-comment">
+                <summary>{t('documents.risk.addComment')}</summary>
+                <TextField id={`risk-c-${q.key}`} label={t('documents.risk.comment')} hint={t('documents.internalNoteHint')} value={comments[q.key] ?? ''} onChange={(v) => setComments((c) => ({ ...c, [q.key]: v }))} autoComplete="off" />
+              </details>
+              </div>
             ),
           )}
         </fieldset>

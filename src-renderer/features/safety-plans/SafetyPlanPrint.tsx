@@ -13,7 +13,7 @@ export function SafetyPlanPrint({ doc }: { doc: Doc }) {
       person={doc.person}
       facts={[
         { label: t('print.version'), value: t('print.versionOf', { version: doc.version, date: doc.madeOn }) },
-        { label: t('print.madeWith'), value: `${doc.madeWith} ${t('print.andWorker', { name: doc.workerName })}` },
+        { label: t('print.madeWith'), value: `${doc.madeWith}${t('print.andWorker', { name: doc.workerName })}` },
         { label: t('print.reviewOn'), value: doc.reviewOn },
       ]}
       signatures={[t('print.signaturePerson'), t('print.signatureWorker')]}
