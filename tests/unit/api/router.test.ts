@@ -98,6 +98,11 @@ describe('router: the one door', () => {
       'services.list': { caseId: '11111111-1111-4111-8111-111111111111' },
       'services.create': { caseId: '11111111-1111-4111-8111-111111111111', personId: '11111111-1111-4111-8111-111111111111', serviceType: 'support_talks', startDate: '2026-01-01' },
       'services.end': { id: '11111111-1111-4111-8111-111111111111', endDate: '2026-01-01' },
+      'statistics.dashboard': { from: '2026-01', to: '2026-03' },
+      'statistics.settings': undefined,
+      'statistics.updateSettings': { suppressionThreshold: 5 },
+      'statistics.exportPreview': { from: '2026-01', to: '2026-03' },
+      'statistics.export': { period: { from: '2026-01', to: '2026-03' }, format: 'csv' },
     };
     for (const [name, def] of Object.entries(contract)) {
       if (def.access === 'public') continue;
