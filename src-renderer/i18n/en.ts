@@ -1,4 +1,5 @@
 import type { Messages } from './sv';
+import { statisticsEn } from './en/statistics';
 
 /** English, the second language pack. Same keys as Swedish (checked by the type). */
 export const en: Messages = {
@@ -13,6 +14,7 @@ export const en: Messages = {
     cases: 'Cases',
     persons: 'Persons',
     'journal-search': 'Search journals',
+    statistics: 'Statistics',
     settings: 'Settings',
   },
   header: {
@@ -564,6 +566,7 @@ export const en: Messages = {
     internal: 'An unexpected error occurred. Nothing was saved. Try again, and contact IT if it persists.',
     field: 'Check this field.',
   },
+  statistics: statisticsEn,
   vocab: {
     protection: {
       none: 'None',

@@ -1,4 +1,5 @@
 import { VOCABULARY_SV } from '../../src-main/domain/vocabulary-sv';
+import { statisticsSv } from './sv/statistics';
 
 /**
  * Swedish, the app's first language and the source of every key. English
@@ -16,6 +17,7 @@ export const sv = {
     cases: 'Ärenden',
     persons: 'Personer',
     'journal-search': 'Sök i journaler',
+    statistics: 'Statistik',
     settings: 'Inställningar',
   },
   header: {
@@ -567,6 +569,7 @@ export const sv = {
     internal: 'Ett oväntat fel inträffade. Inget har sparats. Försök igen, och kontakta IT om felet kvarstår.',
     field: 'Kontrollera fältet.',
   },
+  statistics: statisticsSv,
   vocab: {
     protection: {
       none: 'Inga',

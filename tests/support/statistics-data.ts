@@ -1,7 +1,6 @@
 import { CLOSING_REASONS, GENDERS, INTAKE_SOURCES, RELATIONS, VIOLENCE_TYPES, type ClosingReason, type Gender, type IntakeSource, type Relation, type ViolenceType } from '../../src-main/domain/vocabulary.js';
 import type { CaseDetail } from '../../src-main/features/cases/contract.js';
-import { call } from './temp.js';
-import type { App } from './casework.js';
+import type { Router } from '../../src-main/api/router.js';
 
 /** One generated case as the test knows it — the truth the dashboard is checked against. */
 export interface GeneratedCase {
@@ -73,7 +72,14 @@ export function generateCases(seed: number, n: number, years: number[]): Generat
 }
 
 /** Writes the generated cases through the router (persons, children, services, decisions, closing, a signed note). */
-export async function writeCases(app: App, cases: GeneratedCase[], today: string): Promise<void> {
+/** Calls the router (no test-runner imports here: the end-to-end tests use this file too). */
+async function call<T = unknown>(router: Router, channel: string, input: unknown): Promise<T> {
+  const r = await router.invoke(channel, input);
+  if (!r.ok) throw new Error(`${channel} failed: ${JSON.stringify(r.error)}`);
+  return r.value as T;
+}
+
+export async function writeCases(app: { router: Router }, cases: GeneratedCase[], today: string): Promise<void> {
   for (const g of cases) {
     const detail = await call<CaseDetail>(app.router, 'cases.create', {
       mainNewPerson: { firstName: g.firstName, lastName: g.lastName, identity: { kind: 'none', birthYear: g.birthYear }, gender: g.gender, protectionLevel: 'none' },
