@@ -152,6 +152,21 @@ export interface AuditEventsTable {
   detail: string | null;
 }
 
+/** Monthly counts without identities (statistics); see migration 0070. */
+export interface StatisticsMonthsTable {
+  month: string;
+  measure: string;
+  dimension: string;
+  value: string;
+  count: number;
+}
+
+/** Months whose statistics counts are current; `frozen` ones are never recounted. */
+export interface StatisticsCountedTable {
+  month: string;
+  frozen: Generated<number>;
+}
+
 export interface Database {
   workers: WorkersTable;
   settings: SettingsTable;
@@ -167,4 +182,6 @@ export interface Database {
   service_types: ServiceTypesTable;
   decisions: DecisionsTable;
   services: ServicesTable;
+  statistics_months: StatisticsMonthsTable;
+  statistics_counted: StatisticsCountedTable;
 }

@@ -35,6 +35,7 @@ import { demoPassphrase } from '../../src-main/demo/passphrase.js';
 import { DEMO_PROFILES, type DemoSize } from '../../src-main/demo/generate.js';
 import { ms, round, summarize, table, type Stat } from './stats.js';
 import type { Workload } from './workload.js';
+import { benchStatistics } from './statistics.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -264,6 +265,9 @@ async function main(): Promise<void> {
       core.touch();
       if (ks[i + 1]?.group !== k.group) memAfterGroup[k.group] = memory();
     }
+    console.log('measuring statistics (dashboard and exports) …');
+    const statistics = await benchStatistics(router, now, Math.max(50, Math.round(ITER / 5)));
+    core.touch();
     await encSession.audit.flush();
     const memAfterRouter = memory();
 
@@ -397,6 +401,7 @@ async function main(): Promise<void> {
     for (const k of ks) {
       for (const p of plans[k.key] ?? []) lines.push(`  ${k.key}: ${p.plan.join(' | ')}`);
     }
+    lines.push(...statistics.lines);
     console.log(lines.join('\n'));
 
     const result = {
@@ -428,6 +433,7 @@ async function main(): Promise<void> {
         perKind: Object.fromEntries(ks.map((k) => [k.key, { encrypted: roundStat(compare[k.key]!.encrypted), plain: roundStat(compare[k.key]!.plain), ratioP50: round(compare[k.key]!.ratioP50), ratioTotal: round(compare[k.key]!.ratioTotal) }])),
       },
       memory: { afterUnlock: memAfterUnlock, afterGroup: memAfterGroup, afterRouter: memAfterRouter, withPlainCopyOpen: memEnd },
+      statistics: { stats: Object.fromEntries(Object.entries(statistics.stats).map(([k, v]) => [k, { label: v.label, ...roundStat(v) }])), pass: statistics.pass },
       targets: TARGETS,
       pass,
       plans,

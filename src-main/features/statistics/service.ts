@@ -9,28 +9,25 @@ import { monthly } from './figures/monthly.js';
 import { PENDING_GROUPS, quality } from './figures/quality.js';
 import { buildExport } from './export-sheet.js';
 import { MIME, toCsv, toXlsx } from './export-files.js';
-import { liveMonthCounts, serviceTypeLabels } from './queries.js';
+import { monthCountsFor } from './month-store.js';
+import { serviceTypeLabels } from './queries.js';
 import { readStatisticsSettings, writeStatisticsSettings } from './settings.js';
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 /**
  * The months a dashboard reads: the period, the same months a year earlier,
- * and the two calendar years of the per-month chart. Months come from the
- * live records; once retention freezes months (privacy feature), frozen
- * months are to be read from `monthly_aggregates` here instead — the rows
- * have the same shape.
+ * and the two calendar years of the per-month chart — from the kept monthly
+ * counts (month-store.ts), recounting only months a change has struck off.
  */
-async function monthCounts(db: Db, period: MonthPeriod): Promise<MonthCounts> {
+async function monthCounts(trx: Transaction<Database>, period: MonthPeriod): Promise<MonthCounts> {
   const year = Number(period.to.slice(0, 4));
   const previous = sameTimeLastYear(period);
   const from = previous.from < `${year - 1}-01` ? previous.from : `${year - 1}-01`;
-  return new MonthCounts(await liveMonthCounts(db, { from, to: `${year}-12` }));
+  return new MonthCounts(await monthCountsFor(trx, { from, to: `${year}-12` }));
 }
 
-async function compute(db: Db, period: MonthPeriod): Promise<{ dashboard: Dashboard; counts: MonthCounts }> {
+async function compute(db: Transaction<Database>, period: MonthPeriod): Promise<{ dashboard: Dashboard; counts: MonthCounts }> {
   const settings = await readStatisticsSettings(db);
   const counts = await monthCounts(db, period);
   const periods = { current: period, previous: sameTimeLastYear(period) };
@@ -49,14 +46,14 @@ async function compute(db: Db, period: MonthPeriod): Promise<{ dashboard: Dashbo
 
 /** The dashboard for a period of months. Aggregates only; the look is noted in the access log. */
 export async function getDashboard(session: Session, period: MonthPeriod): Promise<Dashboard> {
-  const { dashboard } = await compute(session.db, period);
+  const { dashboard } = await session.db.transaction().execute((trx) => compute(trx, period));
   session.audit.note({ action: 'statistics.read', entityType: 'statistics', detail: { from: period.from, to: period.to } });
   return dashboard;
 }
 
 /** Exactly what an export of the period would write, cell by cell. */
 export async function previewExport(session: Session, period: MonthPeriod, now: Date = new Date()): Promise<ExportPreview> {
-  const { dashboard, counts } = await compute(session.db, period);
+  const { dashboard, counts } = await session.db.transaction().execute((trx) => compute(trx, period));
   session.audit.note({ action: 'statistics.preview', entityType: 'statistics', detail: { from: period.from, to: period.to } });
   return buildExport(dashboard, counts, dashboard.settings.suppressionThreshold, localIsoDate(now).slice(0, 7));
 }

@@ -18,7 +18,6 @@ const PREVIOUS = '#9fb7c9';
  * from assistive technology (it says the same).
  */
 export function FigureWithTable({ id, title, rows, total, currentLabel, previousLabel, categoryLabel }: { id: string; title: string; rows: FigureRow[]; total: { current: number; previous: number } | null; currentLabel: string; previousLabel: string; categoryLabel: string }) {
-  const { t } = useTranslation();
   const height = Math.max(160, rows.length * 34 + 60);
   return (
     <section className="figure" aria-labelledby={`${id}-title`} data-testid={`figure-${id}`}>
@@ -37,40 +36,48 @@ export function FigureWithTable({ id, title, rows, total, currentLabel, previous
             <Bar dataKey="previous" name={previousLabel} fill={PREVIOUS} isAnimationActive={false} />
           </BarChart>
         </div>
-        <table className="figure-table">
-          <caption className="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{categoryLabel}</th>
-              <th scope="col" className="num">
-                {currentLabel}
-              </th>
-              <th scope="col" className="num">
-                {previousLabel}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.label}>
-                <th scope="row">{r.label}</th>
-                <td className="num">{r.current}</td>
-                <td className="num">{r.previous}</td>
-              </tr>
-            ))}
-          </tbody>
-          {total ? (
-            <tfoot>
-              <tr>
-                <th scope="row">{t('statistics.columns.total')}</th>
-                <td className="num">{total.current}</td>
-                <td className="num">{total.previous}</td>
-              </tr>
-            </tfoot>
-          ) : null}
-        </table>
+        <FigureTable caption={title} rows={rows} total={total} currentLabel={currentLabel} previousLabel={previousLabel} categoryLabel={categoryLabel} />
       </div>
     </section>
+  );
+}
+
+/** The numbers of a figure as a table: the figure itself for screen readers and for people who would rather read numbers. */
+function FigureTable({ caption, rows, total, currentLabel, previousLabel, categoryLabel }: { caption: string; rows: FigureRow[]; total: { current: number; previous: number } | null; currentLabel: string; previousLabel: string; categoryLabel: string }) {
+  const { t } = useTranslation();
+  return (
+    <table className="figure-table">
+      <caption className="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{categoryLabel}</th>
+          <th scope="col" className="num">
+            {currentLabel}
+          </th>
+          <th scope="col" className="num">
+            {previousLabel}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.label}>
+            <th scope="row">{r.label}</th>
+            <td className="num">{r.current}</td>
+            <td className="num">{r.previous}</td>
+          </tr>
+        ))}
+      </tbody>
+      {total ? (
+        <tfoot>
+          <tr>
+            <th scope="row">{t('statistics.columns.total')}</th>
+            <td className="num">{total.current}</td>
+            <td className="num">{total.previous}</td>
+          </tr>
+        </tfoot>
+      ) : null}
+    </table>
   );
 }
 
@@ -119,36 +126,14 @@ export function MonthlyFigure({ monthly }: { monthly: Dashboard['monthly'] }) {
             <Bar dataKey="previous" name={prev} fill={PREVIOUS} isAnimationActive={false} />
           </BarChart>
         </div>
-        <table className="figure-table">
-          <caption className="visually-hidden">{t('statistics.monthly.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('statistics.columns.month')}</th>
-              <th scope="col" className="num">
-                {cur}
-              </th>
-              <th scope="col" className="num">
-                {prev}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((r) => (
-              <tr key={r.label}>
-                <th scope="row">{r.label}</th>
-                <td className="num">{r.current}</td>
-                <td className="num">{r.previous}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{t('statistics.columns.total')}</th>
-              <td className="num">{data.reduce((a, r) => a + r.current, 0)}</td>
-              <td className="num">{data.reduce((a, r) => a + r.previous, 0)}</td>
-            </tr>
-          </tfoot>
-        </table>
+        <FigureTable
+          caption={t('statistics.monthly.title')}
+          rows={data}
+          total={{ current: data.reduce((a, r) => a + r.current, 0), previous: data.reduce((a, r) => a + r.previous, 0) }}
+          currentLabel={cur}
+          previousLabel={prev}
+          categoryLabel={t('statistics.columns.month')}
+        />
       </div>
     </section>
   );

@@ -6,6 +6,7 @@ import { call, unlockedApp } from '../../support/temp.js';
 import { auditEvents, refused } from '../../support/casework.js';
 import { generateCases, writeCases, type GeneratedCase } from '../../support/statistics-data.js';
 import type { Dashboard, ExportFile, ExportPreview, StatisticsSettings } from '../../../src-main/features/statistics/contract.js';
+import { freezeStatisticsThrough } from '../../../src-main/features/statistics/month-store.js';
 
 const TODAY = '2026-11-23';
 const PERIOD = { from: '2025-01', to: '2025-06' };
@@ -121,6 +122,42 @@ describe('statistics', () => {
     expect(events).toHaveLength(2);
     expect(JSON.parse(events[0]!.detail!)).toMatchObject({ from: '2025-01', to: '2025-06', format: 'csv', threshold: 5 });
     expect(events[0]!.worker_id).toBe(app.workerId);
+  });
+
+  it('keeps monthly counts current through every change, and frozen months survive the deletion of their cases (retention)', async () => {
+    // given a dashboard read once (its months are now kept)
+    const { app, cases } = await given(30, 11);
+    const before = await call<Dashboard>(app.router, 'statistics.dashboard', PERIOD);
+    const opened = (d: Dashboard) => d.keyFigures.find((k) => k.id === 'cases_opened')!.current;
+    expect(opened(before)).toBe(expected(cases, '2025-01', '2025-06').opened);
+    // when a case is added in the period, a service started in it and the case closed with the goal met
+    const extra = generateCases(99, 1, [2025]).map((c) => ({ ...c, intakeDate: '2025-03-10', services: [{ type: 'support_talks', startDate: '2025-03-12' }], closed: { date: '2025-05-02', reason: 'goal_met' as const }, decisions: [] }));
+    await writeCases(app, extra, TODAY);
+    const after = await call<Dashboard>(app.router, 'statistics.dashboard', PERIOD);
+    // then the kept months were counted again
+    const e = expected([...cases, ...extra], '2025-01', '2025-06');
+    expect(opened(after)).toBe(e.opened);
+    expect(after.keyFigures.find((k) => k.id === 'cases_with_service')!.current).toBe(e.withService);
+    expect(after.keyFigures.find((k) => k.id === 'closed_goal_met')!.current).toBe(e.goalMet);
+    expect(asMap(after, 'services', 'current')).toEqual(e.services);
+    // and a changed gender moves the case between categories
+    const session = app.core.requireSession();
+    const main = await session.db.selectFrom('cases').select('main_person_id').where('intake_date', '=', '2025-03-10').executeTakeFirstOrThrow();
+    await call(app.router, 'persons.update', { id: main.main_person_id, firstName: 'Ny', lastName: 'Persson', identity: { kind: 'none', birthYear: 1980 }, gender: 'annat', protectionLevel: 'none' });
+    const regendered = await call<Dashboard>(app.router, 'statistics.dashboard', PERIOD);
+    expect(asMap(regendered, 'gender', 'current').get('annat') ?? 0).toBe((e.gender.get('annat') ?? 0) + (extra[0]!.gender === 'annat' ? 0 : 1));
+    // when retention freezes the months and deletes every case that came in during 2025
+    await session.db.transaction().execute((trx) => freezeStatisticsThrough(trx, '2025-12'));
+    await session.db.transaction().execute(async (trx) => {
+      const ids = (await trx.selectFrom('cases').select('id').where('intake_date', '>=', '2025-01-01').where('intake_date', '<', '2026-01-01').execute()).map((r) => r.id);
+      await trx.deleteFrom('journal_entries').where('case_id', 'in', ids).execute();
+      await trx.deleteFrom('cases').where('id', 'in', ids).execute();
+    });
+    // then last year's figures are unchanged
+    const kept = await call<Dashboard>(app.router, 'statistics.dashboard', PERIOD);
+    expect(kept.keyFigures).toEqual(regendered.keyFigures);
+    expect(kept.breakdowns).toEqual(regendered.breakdowns);
+    expect(await session.db.selectFrom('cases').select('id').where('intake_date', '>=', '2025-01-01').where('intake_date', '<', '2026-01-01').execute()).toEqual([]);
   });
 
   it('neutralises formula-like text from the unit’s own service labels', async () => {
