@@ -266,7 +266,7 @@ async function main(): Promise<void> {
       if (ks[i + 1]?.group !== k.group) memAfterGroup[k.group] = memory();
     }
     console.log('measuring statistics (dashboard and exports) …');
-    const statistics = await benchStatistics(router, now, Math.max(50, Math.round(ITER / 5)));
+    const statistics = await benchStatistics(router, encSession, now, Math.max(50, Math.round(ITER / 5)));
     core.touch();
     await encSession.audit.flush();
     const memAfterRouter = memory();
