@@ -134,7 +134,7 @@ function cell(mark: Mark, threshold: number): ExportCell {
 export function buildExport(d: Dashboard, counts: MonthCounts, threshold: number, createdMonth: string): ExportPreview {
   const labelled = tables(d, counts);
   const result = suppress(
-    labelled.map((l) => l.table),
+    labelled.filter((l) => l.rowLabels.length > 0).map((l) => l.table),
     threshold,
   );
   const t = result.threshold;
@@ -150,6 +150,10 @@ export function buildExport(d: Dashboard, counts: MonthCounts, threshold: number
   for (const l of labelled) {
     const s = byId.get(l.table.id);
     rows.push([l.title]);
+    if (l.rowLabels.length === 0) {
+      rows.push(['Inga uppgifter.'], []);
+      continue;
+    }
     if (!s) {
       rows.push(['Tabellen har utelämnats för att skydda små antal.'], []);
       continue;

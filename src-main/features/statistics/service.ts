@@ -2,11 +2,8 @@ import type { Session } from '../../api/context.js';
 import { localIsoDate } from '../../domain/dates.js';
 import { sameTimeLastYear, type MonthPeriod } from '../../domain/statistics-period.js';
 import type { Dashboard, ExportFile, ExportFormat, ExportPreview, StatisticsSettings } from './contract.js';
-import { breakdowns } from './figures/breakdowns.js';
 import { MonthCounts } from './figures/counts.js';
-import { keyFigures } from './figures/key-figures.js';
-import { monthly } from './figures/monthly.js';
-import { PENDING_GROUPS, quality } from './figures/quality.js';
+import { dashboardFrom } from './figures/dashboard.js';
 import { buildExport } from './export-sheet.js';
 import { MIME, toCsv, toXlsx } from './export-files.js';
 import { monthCountsFor } from './month-store.js';
@@ -30,18 +27,7 @@ async function monthCounts(trx: Transaction<Database>, period: MonthPeriod): Pro
 async function compute(db: Transaction<Database>, period: MonthPeriod): Promise<{ dashboard: Dashboard; counts: MonthCounts }> {
   const settings = await readStatisticsSettings(db);
   const counts = await monthCounts(db, period);
-  const periods = { current: period, previous: sameTimeLastYear(period) };
-  const dashboard: Dashboard = {
-    period,
-    comparison: periods.previous,
-    monthly: monthly(counts, Number(period.to.slice(0, 4))),
-    keyFigures: keyFigures(counts, periods, settings.adultPopulation),
-    breakdowns: breakdowns(counts, periods, await serviceTypeLabels(db)),
-    quality: quality(counts, periods),
-    pending: [...PENDING_GROUPS],
-    settings,
-  };
-  return { dashboard, counts };
+  return { dashboard: dashboardFrom(counts, period, settings, await serviceTypeLabels(db)), counts };
 }
 
 /** The dashboard for a period of months. Aggregates only; the look is noted in the access log. */
