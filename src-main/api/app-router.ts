@@ -30,6 +30,8 @@ import { actionPlansContract } from '../features/action-plans/contract.js';
 import { actionPlansHandlers } from '../features/action-plans/handlers.js';
 import { printContract } from '../features/print/contract.js';
 import { printHandlers } from '../features/print/handlers.js';
+import { statisticsContract } from '../features/statistics/contract.js';
+import { statisticsHandlers } from '../features/statistics/handlers.js';
 
 /** The router with every feature registered: what both transports serve. */
 export function createAppRouter(core: Core): Router {
@@ -49,5 +51,6 @@ export function createAppRouter(core: Core): Router {
     feature(safetyPlansContract, safetyPlansHandlers),
     feature(actionPlansContract, actionPlansHandlers),
     feature(printContract, printHandlers),
+    feature(statisticsContract, statisticsHandlers),
   ]);
 }

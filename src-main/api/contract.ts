@@ -13,6 +13,7 @@ import { checklistsContract } from '../features/checklists/contract.js';
 import { safetyPlansContract } from '../features/safety-plans/contract.js';
 import { actionPlansContract } from '../features/action-plans/contract.js';
 import { printContract } from '../features/print/contract.js';
+import { statisticsContract } from '../features/statistics/contract.js';
 import type { InputOf, OutputOf } from './channel.js';
 
 /**
@@ -35,6 +36,7 @@ export const contract = {
   ...safetyPlansContract,
   ...actionPlansContract,
   ...printContract,
+  ...statisticsContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -43,4 +45,4 @@ export type ChannelInput<K extends Channel> = InputOf<Contract[K]>;
 export type ChannelOutput<K extends Channel> = OutputOf<Contract[K]>;
 
 /** The per-feature contracts, for the router's duplicate check. */
-export const featureContracts = [vaultContract, personsContract, casesContract, settingsContract, backupsContract, journalContract, decisionsContract, servicesContract, workersContract, templatesContract, riskAssessmentsContract, checklistsContract, safetyPlansContract, actionPlansContract, printContract] as const;
+export const featureContracts = [vaultContract, personsContract, casesContract, settingsContract, backupsContract, journalContract, decisionsContract, servicesContract, workersContract, templatesContract, riskAssessmentsContract, checklistsContract, safetyPlansContract, actionPlansContract, printContract, statisticsContract] as const;

@@ -250,6 +250,21 @@ export interface ActionPlansTable {
   updated_at: string;
 }
 
+/** Monthly counts without identities (statistics); see migration 0070. */
+export interface StatisticsMonthsTable {
+  month: string;
+  measure: string;
+  dimension: string;
+  value: string;
+  count: number;
+}
+
+/** Months whose statistics counts are current; `frozen` ones are never recounted. */
+export interface StatisticsCountedTable {
+  month: string;
+  frozen: Generated<number>;
+}
+
 export interface Database {
   workers: WorkersTable;
   settings: SettingsTable;
@@ -272,4 +287,6 @@ export interface Database {
   checklist_ticks: ChecklistTicksTable;
   safety_plans: SafetyPlansTable;
   action_plans: ActionPlansTable;
+  statistics_months: StatisticsMonthsTable;
+  statistics_counted: StatisticsCountedTable;
 }

@@ -7,6 +7,7 @@ import { PersonForm } from '../features/persons/PersonForm';
 import { PersonsPage } from '../features/persons/PersonsPage';
 import { PersonView } from '../features/persons/PersonView';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { StatisticsPage } from '../features/statistics/StatisticsPage';
 import { Header } from './Header';
 import { selectView, useNavigationStore, type View } from './navigation-store';
 import { SessionContext } from './session-context';
@@ -29,6 +30,8 @@ function CurrentView({ view }: { view: View }) {
       return <PersonForm personId={view.personId} />;
     case 'journal-search':
       return <JournalSearchPage />;
+    case 'statistics':
+      return <StatisticsPage />;
     case 'settings':
       return <SettingsPage />;
   }

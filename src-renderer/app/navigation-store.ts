@@ -21,9 +21,10 @@ export type View =
   | { name: 'person-new' }
   | { name: 'person-edit'; personId: string }
   | { name: 'journal-search' }
+  | { name: 'statistics' }
   | { name: 'settings' };
 
-export type Section = 'cases' | 'persons' | 'journal-search' | 'settings';
+export type Section = 'cases' | 'persons' | 'journal-search' | 'statistics' | 'settings';
 
 /** The case list's filters, as cases.list takes them (without paging). */
 export interface CaseFilters {
@@ -84,6 +85,8 @@ export function sectionOf(view: View): Section {
       return 'persons';
     case 'journal-search':
       return 'journal-search';
+    case 'statistics':
+      return 'statistics';
     case 'settings':
       return 'settings';
   }

@@ -12,13 +12,14 @@ import { reset as resetRiskAssessments } from '../features/risk-assessments/risk
 import { reset as resetChecklists } from '../features/checklists/checklists-store';
 import { reset as resetSafetyPlans } from '../features/safety-plans/safety-plans-store';
 import { reset as resetActionPlans } from '../features/action-plans/action-plans-store';
+import { reset as resetStatistics } from '../features/statistics/statistics-store';
 
 /**
  * Every store that can hold data from an unlocked session. A new feature
  * store must be added here: the lock-down empties exactly this list, and the
  * renderer tests check it against every store's empty state.
  */
-export const STORE_RESETS: readonly (() => void)[] = [resetVault, resetNavigation, resetPersons, resetCases, resetSettings, resetWorkers, resetJournal, resetDecisions, resetServices, resetRiskAssessments, resetChecklists, resetSafetyPlans, resetActionPlans];
+export const STORE_RESETS: readonly (() => void)[] = [resetVault, resetNavigation, resetPersons, resetCases, resetSettings, resetWorkers, resetJournal, resetDecisions, resetServices, resetRiskAssessments, resetChecklists, resetSafetyPlans, resetActionPlans, resetStatistics];
 
 /** Drops all case and person data from memory and stales every call still on its way. */
 export function resetAllStores(): void {

@@ -1,5 +1,6 @@
 import type { Messages } from './sv';
 import { documentsEn } from './en/documents';
+import { statisticsEn } from './en/statistics';
 
 /** English, the second language pack. Same keys as Swedish (checked by the type). */
 export const en: Messages = {
@@ -15,6 +16,7 @@ export const en: Messages = {
     cases: 'Cases',
     persons: 'Persons',
     'journal-search': 'Search journals',
+    statistics: 'Statistics',
     settings: 'Settings',
   },
   header: {
@@ -566,6 +568,7 @@ export const en: Messages = {
     internal: 'An unexpected error occurred. Nothing was saved. Try again, and contact IT if it persists.',
     field: 'Check this field.',
   },
+  statistics: statisticsEn,
   vocab: {
     protection: {
       none: 'None',

@@ -1,4 +1,7 @@
 import { documentsSv } from './sv/documents';
+import { VOCABULARY_SV } from '../../src-main/domain/vocabulary-sv';
+import { statisticsSv } from './sv/statistics';
+
 /**
  * Swedish, the app's first language and the source of every key. English
  * (en.ts) must have exactly the same keys; the type checker holds it to that.
@@ -16,6 +19,7 @@ export const sv = {
     cases: 'Ärenden',
     persons: 'Personer',
     'journal-search': 'Sök i journaler',
+    statistics: 'Statistik',
     settings: 'Inställningar',
   },
   header: {
@@ -567,6 +571,7 @@ export const sv = {
     internal: 'Ett oväntat fel inträffade. Inget har sparats. Försök igen, och kontakta IT om felet kvarstår.',
     field: 'Kontrollera fältet.',
   },
+  statistics: statisticsSv,
   vocab: {
     protection: {
       none: 'Inga',
@@ -578,57 +583,21 @@ export const sv = {
       protected: 'Skyddad identitet',
       sekretessmarkering: 'Sekretessmarkering',
     },
-    gender: { kvinna: 'Kvinna', man: 'Man', annat: 'Annat', okant: 'Okänt' },
+    gender: VOCABULARY_SV.gender,
     numberKind: {
       personnummer: 'Personnummer',
       samordningsnummer: 'Samordningsnummer',
       reservnummer: 'Reservnummer',
       none: 'Nummer saknas',
     },
-    intakeSource: {
-      own_application: 'Egen ansökan',
-      report_police: 'Anmälan från polis',
-      report_school: 'Anmälan från skola',
-      report_health_care: 'Anmälan från hälso- och sjukvård',
-      report_other_authority: 'Anmälan från annan myndighet',
-      report_public: 'Anmälan från allmänheten',
-      islandsmodellen: 'Islandsmodellen',
-      screening_other_agency: 'Screening hos annan verksamhet',
-      transfer_municipality: 'Överflytt från annan kommun',
-      womens_shelter: 'Kvinnojour',
-    },
-    violenceType: {
-      physical: 'Fysiskt',
-      psychological: 'Psykiskt',
-      sexual: 'Sexuellt',
-      economic: 'Ekonomiskt',
-      material: 'Materiellt',
-      latent: 'Latent',
-      neglect: 'Försummelse',
-      honour_related: 'Hedersrelaterat våld och förtryck',
-      digital: 'Digitalt',
-    },
+    intakeSource: VOCABULARY_SV.intakeSource,
+    violenceType: VOCABULARY_SV.violenceType,
     role: { victim: 'Våldsutsatt', perpetrator: 'Våldsutövare', child: 'Barn', other: 'Annan' },
     status: { intake: 'Aktualisering', investigation: 'Utredning', ongoing: 'Pågående insatser', closed: 'Avslutat' },
-    relation: {
-      partner: 'Partner',
-      ex_partner: 'Före detta partner',
-      parent: 'Förälder',
-      child: 'Barn',
-      sibling: 'Syskon',
-      other_relative: 'Annan släkting',
-      other_close: 'Annan närstående',
-    },
-    exposure: { witnessed: 'Har sett/hört våldet', subjected: 'Har själv utsatts', both: 'Båda' },
-    closingReason: {
-      goal_met: 'Målet uppnått',
-      goal_partly_met: 'Delvis uppnått',
-      goal_not_met: 'Inte uppnått',
-      moved_away: 'Flyttat',
-      declined_help: 'Avböjt fortsatt stöd',
-      other: 'Annat',
-    },
-    outcome: { granted: 'Bifall', partly_granted: 'Delvis bifall', refused: 'Avslag' },
+    relation: VOCABULARY_SV.relation,
+    exposure: VOCABULARY_SV.exposure,
+    closingReason: VOCABULARY_SV.closingReason,
+    outcome: VOCABULARY_SV.outcome,
   },
 };
 

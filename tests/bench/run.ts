@@ -36,6 +36,7 @@ import { DEMO_PROFILES, type DemoSize } from '../../src-main/demo/generate.js';
 import { ms, round, summarize, table, type Stat } from './stats.js';
 import type { Workload } from './workload.js';
 import { benchPrint } from './print.js';
+import { benchStatistics } from './statistics.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -265,6 +266,9 @@ async function main(): Promise<void> {
       core.touch();
       if (ks[i + 1]?.group !== k.group) memAfterGroup[k.group] = memory();
     }
+    console.log('measuring statistics (dashboard and exports) …');
+    const statistics = await benchStatistics(router, encSession, now, Math.max(50, Math.round(ITER / 5)));
+    core.touch();
     await encSession.audit.flush();
     const memAfterRouter = memory();
 
@@ -398,6 +402,7 @@ async function main(): Promise<void> {
     for (const k of ks) {
       for (const p of plans[k.key] ?? []) lines.push(`  ${k.key}: ${p.plan.join(' | ')}`);
     }
+    lines.push(...statistics.lines);
     console.log(lines.join('\n'));
 
     // Printing: a safety-plan PDF with the print engine warm (its own small vault; Chromium on the print route).
@@ -434,6 +439,7 @@ async function main(): Promise<void> {
       },
       memory: { afterUnlock: memAfterUnlock, afterGroup: memAfterGroup, afterRouter: memAfterRouter, withPlainCopyOpen: memEnd },
       print: printBench.result,
+      statistics: { stats: Object.fromEntries(Object.entries(statistics.stats).map(([k, v]) => [k, { label: v.label, ...roundStat(v) }])), pass: statistics.pass },
       targets: TARGETS,
       pass,
       plans,

@@ -3,6 +3,7 @@ import * as m0010 from './0010-create-core.js';
 import * as m0020 from './0020-casework.js';
 import * as m0030 from './0030-search-speed.js';
 import * as m0050 from './0050-documents.js';
+import * as m0070 from './0070-statistics.js';
 
 /**
  * Every migration, by its zero-padded name. Names sort in the order they run;
@@ -13,6 +14,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '0020-casework': m0020,
   '0030-search-speed': m0030,
   '0050-documents': m0050,
+  '0070-statistics': m0070,
 });
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1)!;

@@ -120,6 +120,11 @@ describe('router: the one door', () => {
       'print.paper': { document: { kind: 'safety_plan', id: '11111111-1111-4111-8111-111111111111' }, variant: 'internal' },
       'print.logo': undefined,
       'print.setLogo': { logo: null },
+      'statistics.dashboard': { from: '2026-01', to: '2026-03' },
+      'statistics.settings': undefined,
+      'statistics.updateSettings': { suppressionThreshold: 5 },
+      'statistics.exportPreview': { from: '2026-01', to: '2026-03' },
+      'statistics.export': { period: { from: '2026-01', to: '2026-03' }, format: 'csv' },
     };
     for (const [name, def] of Object.entries(contract)) {
       if (def.access === 'public') continue;

@@ -22,6 +22,13 @@ function freshFile() {
   return { path, key, sqlite, db: createKysely(sqlite) };
 }
 
+/** A worker `w1` and a person `p1`, written as the 0010 schema has them. */
+async function workerAndPerson(db: ReturnType<typeof freshFile>['db']): Promise<void> {
+    await sql`INSERT INTO workers (id, name, role, active, created_at) VALUES ('w1', 'Kvar Efter', 'samordnare', 1, '2026-01-01T00:00:00Z')`.execute(db);
+    await sql`INSERT INTO persons (id, first_name, last_name, number_kind, personal_number, birth_year, gender, protection_level, created_at, created_by, updated_at)
+      VALUES ('p1', 'Åsa', 'Östlund', 'none', NULL, 1980, 'kvinna', 'none', '2026-01-01T00:00:00Z', 'w1', '2026-01-01T00:00:00Z')`.execute(db);
+}
+
 describe('migrations', () => {
   it('are named in run order with zero-padded numbers', () => {
     for (const n of names) expect(n).toMatch(/^\d{4}-[a-z0-9-]+$/);
@@ -60,9 +67,7 @@ describe('migrations', () => {
   it('0020-casework gives existing cases their history: the intake, the current status and the assignment', async () => {
     const { sqlite, db } = freshFile();
     await migrateToLatest(sqlite, db, '0010-create-core');
-    await sql`INSERT INTO workers (id, name, role, active, created_at) VALUES ('w1', 'Kvar Efter', 'samordnare', 1, '2026-01-01T00:00:00Z')`.execute(db);
-    await sql`INSERT INTO persons (id, first_name, last_name, number_kind, personal_number, birth_year, gender, protection_level, created_at, created_by, updated_at)
-      VALUES ('p1', 'Åsa', 'Östlund', 'none', NULL, 1980, 'kvinna', 'none', '2026-01-01T00:00:00Z', 'w1', '2026-01-01T00:00:00Z')`.execute(db);
+    await workerAndPerson(db);
     await sql`INSERT INTO cases (id, case_number, main_person_id, intake_date, intake_source, status, assigned_worker_id, closed_at, created_at, created_by, updated_at)
       VALUES ('c1', '2026-0001', 'p1', '2026-01-05', 'islandsmodellen', 'ongoing', 'w1', NULL, '2026-01-05T09:00:00Z', 'w1', '2026-02-01T09:00:00Z')`.execute(db);
     await migrateToLatest(sqlite, db, '0020-casework');
@@ -73,6 +78,28 @@ describe('migrations', () => {
     expect(sqlite.prepare(`SELECT worker_id FROM case_assignments WHERE case_id = 'c1'`).all()).toEqual([{ worker_id: 'w1' }]);
     expect(sqlite.prepare(`SELECT interpreter_needed FROM persons WHERE id = 'p1'`).get()).toEqual({ interpreter_needed: 0 });
     expect((sqlite.prepare(`SELECT count(*) AS n FROM service_types`).get() as { n: number }).n).toBeGreaterThan(5);
+    sqlite.close();
+  });
+
+  it('0070-statistics keeps every row, and its triggers strike a counted month off when a case in it changes (never a frozen one)', async () => {
+    const { sqlite, db } = freshFile();
+    await migrateToLatest(sqlite, db, '0020-casework');
+    await workerAndPerson(db);
+    for (const [id, date] of [['c1', '2026-01-05'], ['c2', '2026-02-07']] as const) {
+      await sql`INSERT INTO cases (id, case_number, main_person_id, intake_date, intake_source, status, assigned_worker_id, closed_at, created_at, created_by, updated_at)
+        VALUES (${id}, ${`2026-000${id.slice(1)}`}, 'p1', ${date}, 'islandsmodellen', 'ongoing', 'w1', NULL, '2026-01-05T09:00:00Z', 'w1', '2026-02-01T09:00:00Z')`.execute(db);
+    }
+    await migrateToLatest(sqlite, db, '0070-statistics');
+    expect(sqlite.prepare(`SELECT id, intake_date FROM cases ORDER BY id`).all()).toEqual([
+      { id: 'c1', intake_date: '2026-01-05' },
+      { id: 'c2', intake_date: '2026-02-07' },
+    ]);
+    sqlite.exec(`INSERT INTO statistics_counted (month, frozen) VALUES ('2026-01', 0), ('2026-02', 1), ('2026-03', 0)`);
+    sqlite.exec(`UPDATE cases SET relation = 'partner'`);
+    sqlite.exec(`INSERT INTO services (id, case_id, person_id, service_type, start_date, end_date, created_by, created_at, updated_at) VALUES ('s1', 'c1', 'p1', 'support_talks', '2026-03-02', NULL, 'w1', 'x', 'x')`);
+    // January (the cases' month) and March (the service's) are struck off; frozen February stays.
+    expect(sqlite.prepare(`SELECT month, frozen FROM statistics_counted ORDER BY month`).all()).toEqual([{ month: '2026-02', frozen: 1 }]);
+    expect(sqlite.pragma('foreign_key_check')).toEqual([]);
     sqlite.close();
   });
 
