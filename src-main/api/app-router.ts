@@ -18,6 +18,10 @@ import { decisionsContract } from '../features/decisions/contract.js';
 import { decisionsHandlers } from '../features/decisions/handlers.js';
 import { servicesContract } from '../features/services/contract.js';
 import { servicesHandlers } from '../features/services/handlers.js';
+import { sheltersContract } from '../features/shelters/contract.js';
+import { sheltersHandlers } from '../features/shelters/handlers.js';
+import { placementsContract } from '../features/placements/contract.js';
+import { placementsHandlers } from '../features/placements/handlers.js';
 
 /** The router with every feature registered: what both transports serve. */
 export function createAppRouter(core: Core): Router {
@@ -31,5 +35,7 @@ export function createAppRouter(core: Core): Router {
     feature(journalContract, journalHandlers),
     feature(decisionsContract, decisionsHandlers),
     feature(servicesContract, servicesHandlers),
+    feature(sheltersContract, sheltersHandlers),
+    feature(placementsContract, placementsHandlers),
   ]);
 }

@@ -98,6 +98,23 @@ describe('router: the one door', () => {
       'services.list': { caseId: '11111111-1111-4111-8111-111111111111' },
       'services.create': { caseId: '11111111-1111-4111-8111-111111111111', personId: '11111111-1111-4111-8111-111111111111', serviceType: 'support_talks', startDate: '2026-01-01' },
       'services.end': { id: '11111111-1111-4111-8111-111111111111', endDate: '2026-01-01' },
+      'shelters.list': {},
+      'shelters.get': { id: '11111111-1111-4111-8111-111111111111' },
+      'shelters.revealAddress': { id: '11111111-1111-4111-8111-111111111111' },
+      'shelters.create': { name: 'Jouren', operatorType: 'womens_shelter', firstPrice: { validFrom: '2026-01-01', adultOre: 120000, childOre: 60000 } },
+      'shelters.update': { id: '11111111-1111-4111-8111-111111111111', name: 'Jouren', operatorType: 'womens_shelter' },
+      'shelters.setArchived': { id: '11111111-1111-4111-8111-111111111111', archived: true },
+      'shelters.addPricePeriod': { shelterId: '11111111-1111-4111-8111-111111111111', validFrom: '2026-01-01', adultOre: 120000, childOre: 60000 },
+      'shelters.occupancy': { shelterId: '11111111-1111-4111-8111-111111111111', from: '2026-01-01', to: '2026-01-31' },
+      'placements.create': { caseId: '11111111-1111-4111-8111-111111111111', personId: '11111111-1111-4111-8111-111111111111', shelterId: '11111111-1111-4111-8111-111111111111', decisionDate: '2026-01-01', startDate: '2026-01-01' },
+      'placements.get': { id: '11111111-1111-4111-8111-111111111111' },
+      'placements.end': { id: '11111111-1111-4111-8111-111111111111', endDate: '2026-01-05', endReason: 'goal_met', destination: 'own_home' },
+      'placements.setPlan': { id: '11111111-1111-4111-8111-111111111111', plannedEndDate: '2026-02-01' },
+      'placements.listForCase': { caseId: '11111111-1111-4111-8111-111111111111' },
+      'placements.listForPerson': { personId: '11111111-1111-4111-8111-111111111111' },
+      'placements.current': undefined,
+      'placements.reminders': {},
+      'placements.monthlyCost': { month: '2026-01' },
     };
     for (const [name, def] of Object.entries(contract)) {
       if (def.access === 'public') continue;
