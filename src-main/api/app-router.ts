@@ -22,6 +22,8 @@ import { sheltersContract } from '../features/shelters/contract.js';
 import { sheltersHandlers } from '../features/shelters/handlers.js';
 import { placementsContract } from '../features/placements/contract.js';
 import { placementsHandlers } from '../features/placements/handlers.js';
+import { importsContract } from '../features/imports/contract.js';
+import { importsHandlers } from '../features/imports/handlers.js';
 
 /** The router with every feature registered: what both transports serve. */
 export function createAppRouter(core: Core): Router {
@@ -37,5 +39,6 @@ export function createAppRouter(core: Core): Router {
     feature(servicesContract, servicesHandlers),
     feature(sheltersContract, sheltersHandlers),
     feature(placementsContract, placementsHandlers),
+    feature(importsContract, importsHandlers),
   ]);
 }

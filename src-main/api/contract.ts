@@ -9,6 +9,7 @@ import { decisionsContract } from '../features/decisions/contract.js';
 import { servicesContract } from '../features/services/contract.js';
 import { sheltersContract } from '../features/shelters/contract.js';
 import { placementsContract } from '../features/placements/contract.js';
+import { importsContract } from '../features/imports/contract.js';
 import type { InputOf, OutputOf } from './channel.js';
 
 /**
@@ -27,6 +28,7 @@ export const contract = {
   ...workersContract,
   ...sheltersContract,
   ...placementsContract,
+  ...importsContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -35,4 +37,4 @@ export type ChannelInput<K extends Channel> = InputOf<Contract[K]>;
 export type ChannelOutput<K extends Channel> = OutputOf<Contract[K]>;
 
 /** The per-feature contracts, for the router's duplicate check. */
-export const featureContracts = [vaultContract, personsContract, casesContract, settingsContract, backupsContract, journalContract, decisionsContract, servicesContract, workersContract, sheltersContract, placementsContract] as const;
+export const featureContracts = [vaultContract, personsContract, casesContract, settingsContract, backupsContract, journalContract, decisionsContract, servicesContract, workersContract, sheltersContract, placementsContract, importsContract] as const;
