@@ -7,6 +7,11 @@ import { PersonForm } from '../features/persons/PersonForm';
 import { PersonsPage } from '../features/persons/PersonsPage';
 import { PersonView } from '../features/persons/PersonView';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { SheltersPage } from '../features/shelters/SheltersPage';
+import { ShelterForm } from '../features/shelters/ShelterForm';
+import { ShelterView } from '../features/shelters/ShelterView';
+import { PlacementsPage } from '../features/placements/PlacementsPage';
+import { ImportWizard } from '../features/placements/ImportWizard';
 import { Header } from './Header';
 import { selectView, useNavigationStore, type View } from './navigation-store';
 import { SessionContext } from './session-context';
@@ -31,6 +36,16 @@ function CurrentView({ view }: { view: View }) {
       return <JournalSearchPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'shelters':
+      return <SheltersPage />;
+    case 'shelter':
+      return <ShelterView shelterId={view.shelterId} />;
+    case 'shelter-new':
+      return <ShelterForm />;
+    case 'placements':
+      return <PlacementsPage />;
+    case 'placements-import':
+      return <ImportWizard />;
   }
 }
 
@@ -44,6 +59,8 @@ function keyOf(view: View): string {
     case 'person':
     case 'person-edit':
       return `${view.name}:${view.personId}`;
+    case 'shelter':
+      return `shelter:${view.shelterId}`;
     default:
       return view.name;
   }

@@ -21,9 +21,14 @@ export type View =
   | { name: 'person-new' }
   | { name: 'person-edit'; personId: string }
   | { name: 'journal-search' }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'shelters' }
+  | { name: 'shelter'; shelterId: string }
+  | { name: 'shelter-new' }
+  | { name: 'placements' }
+  | { name: 'placements-import' };
 
-export type Section = 'cases' | 'persons' | 'journal-search' | 'settings';
+export type Section = 'cases' | 'persons' | 'placements' | 'shelters' | 'journal-search' | 'settings';
 
 /** The case list's filters, as cases.list takes them (without paging). */
 export interface CaseFilters {
@@ -86,6 +91,13 @@ export function sectionOf(view: View): Section {
       return 'journal-search';
     case 'settings':
       return 'settings';
+    case 'shelters':
+    case 'shelter':
+    case 'shelter-new':
+      return 'shelters';
+    case 'placements':
+    case 'placements-import':
+      return 'placements';
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Messages } from './sv';
+import { placementsEn } from './en/placements';
 
 /** English, the second language pack. Same keys as Swedish (checked by the type). */
 export const en: Messages = {
@@ -14,6 +15,8 @@ export const en: Messages = {
     persons: 'Persons',
     'journal-search': 'Search journals',
     settings: 'Settings',
+    shelters: 'Shelters',
+    placements: 'Placements',
   },
   header: {
     unit: 'Unit',
@@ -627,4 +630,5 @@ export const en: Messages = {
     },
     outcome: { granted: 'Granted', partly_granted: 'Partly granted', refused: 'Refused' },
   },
+  ...placementsEn,
 };

@@ -2,6 +2,8 @@
  * Swedish, the app's first language and the source of every key. English
  * (en.ts) must have exactly the same keys; the type checker holds it to that.
  */
+import { placementsSv } from './sv/placements';
+
 export const sv = {
   app: {
     name: 'Fristad',
@@ -15,6 +17,8 @@ export const sv = {
     persons: 'Personer',
     'journal-search': 'Sök i journaler',
     settings: 'Inställningar',
+    shelters: 'Boenden',
+    placements: 'Placeringar',
   },
   header: {
     unit: 'Enhet',
@@ -628,6 +632,7 @@ export const sv = {
     },
     outcome: { granted: 'Bifall', partly_granted: 'Delvis bifall', refused: 'Avslag' },
   },
+  ...placementsSv,
 };
 
 /** The shape every language pack must have: the same keys, any strings. */

@@ -11,6 +11,7 @@ import type { PersonAddress, PersonDetail } from '../../../src-main/features/per
 import { fullName, identityText } from './person-format';
 import { usePersonsStore } from './persons-store';
 import { RevealAddressButton } from './RevealAddressButton';
+import { PlacementHistory } from '../placements/PlacementHistory';
 
 /** One person: who they are, how to reach them, their protection, their cases, and "Öppna ärende". */
 export function PersonView({ personId, notice }: { personId: string; notice?: 'already_registered' | 'saved' | undefined }) {
@@ -119,6 +120,7 @@ export function PersonView({ personId, notice }: { personId: string; notice?: 'a
           </tbody>
         </table>
       )}
+      <PlacementHistory personId={person.id} />
     </section>
   );
 }
