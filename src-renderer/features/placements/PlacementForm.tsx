@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../app/dates';
 import { describeError, splitFieldErrors } from '../../app/errors';
@@ -30,7 +30,9 @@ const FIELDS = ['personId', 'shelterId', 'decisionDate', 'decisionRef', 'startDa
 /** Places a person of the case at a shelter, with the children who come along, each with its own decision and schooling. */
 export function PlacementForm({ detail, onDone, onCancel }: { detail: CaseDetail; onDone: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
-  const shelters = useSheltersStore(selectActiveShelters);
+  const allShelters = useSheltersStore((s) => s.list);
+  // filtered outside the selector: a selector that returns a new array each time re-renders for ever
+  const shelters = useMemo(() => selectActiveShelters({ list: allShelters }), [allShelters]);
   const loadShelters = useSheltersStore((s) => s.loadList);
   const create = usePlacementsStore((s) => s.create);
   const adults = [...new Map(detail.persons.filter((p) => p.role !== 'child' && p.role !== 'perpetrator').map((p) => [p.personId, p])).values()];

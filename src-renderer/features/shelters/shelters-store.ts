@@ -110,4 +110,5 @@ export const reset = () => useSheltersStore.getState().reset();
 
 // Selectors
 
-export const selectActiveShelters = (s: SheltersState) => s.list.filter((x) => !x.archived);
+/** The shelters in use; returns a new array, so call it in a `useMemo`, not as a store selector. */
+export const selectActiveShelters = (s: Pick<SheltersState, 'list'>) => s.list.filter((x) => !x.archived);
