@@ -91,7 +91,8 @@ test('register a shelter, place a mother with two children, end the placement, c
   await expect(page.getByText('Placeringen är avslutad.')).toBeVisible();
   // 26 nights for the mother, 2 × 26 for the children: 26 × 1 200 + 52 × 600 = 62 400 kr
   await expect(row).toContainText('Andrahandskontrakt');
-  await expect(row.locator('td').nth(5)).toHaveText(/^26\s*\+\s*52$/);
+  await expect(row.locator('td').nth(5)).toHaveText(/^26\s*\+ 52 barndygn$/);
+  await expect(row).toContainText('Beslut IFO 2025-100 · Beslut utan samtycke (6 kap. 13 a § FB)');
   await expect(row).toContainText(/62\s400\skr/);
   await shot(page, '05-ended');
 

@@ -156,6 +156,7 @@ function ImportReportView({ report, busy, onCommit }: { report: ImportReport; bu
         <span className="count-refused">{t('imports.refused', { count: report.refused.length })}</span>
       </p>
       {!report.committed && report.accepted.length > 0 ? <p>{t('imports.newPersons', { count: report.newPersons, cases: report.newCases })}</p> : null}
+      {report.refused.length > 0 ? <h3 className="sub-title">{t('imports.refusedTitle')}</h3> : null}
       {report.refused.length > 0 ? (
         <table className="table import-refused">
           <thead>
@@ -174,6 +175,7 @@ function ImportReportView({ report, busy, onCommit }: { report: ImportReport; bu
           </tbody>
         </table>
       ) : null}
+      {report.accepted.length > 0 ? <h3 className="sub-title">{t(report.committed ? 'imports.importedTitle' : 'imports.acceptedTitle')}</h3> : null}
       {report.accepted.length > 0 ? (
         <table className="table import-accepted">
           <thead>

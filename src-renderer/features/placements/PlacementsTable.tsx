@@ -39,7 +39,12 @@ export function PlacementsTable({ placements, showCase, action }: { placements: 
                   {p.children.map((c) => (
                     <li key={c.id}>
                       {fullName(c.person)} <ProtectionMarker level={c.person.protectionLevel} />
-                      <span className="muted"> – {t(`placementVocab.schooling.${c.schooling}`)}</span>
+                      {c.startDate !== p.startDate || c.endDate ? <span className="muted"> {c.startDate}–{c.endDate ?? ''}</span> : null}
+                      <span className="child-decision">
+                        {t('placements.childDecisionShort', { ref: c.decisionRef })} · {t(`placementVocab.consent.${c.consent}`)}
+                        {c.consentGround ? ` (${c.consentGround})` : ''}
+                      </span>
+                      <span className="child-decision">{t(`placementVocab.schooling.${c.schooling}`)}{c.schoolingNote ? `: ${c.schoolingNote}` : ''}</span>
                     </li>
                   ))}
                 </ul>
@@ -69,7 +74,7 @@ export function PlacementsTable({ placements, showCase, action }: { placements: 
             </td>
             <td className="cell-num">
               {p.cost.adultDays}
-              {p.cost.childDays > 0 ? <span className="muted"> + {p.cost.childDays}</span> : null}
+              {p.cost.childDays > 0 ? <span className="child-decision">{t('placements.childDaysShort', { count: p.cost.childDays })}</span> : null}
             </td>
             <td className="cell-num cell-nowrap">
               {formatOre(p.cost.totalOre)}

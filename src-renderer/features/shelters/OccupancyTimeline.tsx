@@ -56,6 +56,16 @@ function Timeline({ occupancy, today }: { occupancy: Occupancy; today: string })
   return (
     <div className="timeline" role="group" aria-label={t('shelters.timelineLabel', { from: occupancy.from, to: occupancy.to })}>
       {over ? <p className="flag">{t('shelters.overCapacity')}</p> : null}
+      <div className="timeline-row timeline-axis" aria-hidden="true">
+        <span className="timeline-label" />
+        <span className="timeline-days">
+          {occupancy.perDay.map((d, i) => (
+            <span key={d.date} className="day day-axis">
+              {i === 0 || d.date.endsWith('-01') ? <span className="axis-label">{d.date}</span> : null}
+            </span>
+          ))}
+        </span>
+      </div>
       <div className="timeline-row">
         <span className="timeline-label">{t('shelters.capacity')}: {occupancy.capacity ?? '–'}</span>
         <span className="timeline-days">

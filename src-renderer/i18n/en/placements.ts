@@ -144,6 +144,8 @@ export const placementsEn: PlacementsMessages = {
     historyEmpty: 'The person has no placements.',
     asChild: 'as an accompanying child',
     ongoing: 'ongoing',
+    childDecisionShort: 'Decision {{ref}}',
+    childDaysShort: '+ {{count}} child days',
     import: 'Import placement log',
   },
   imports: {
@@ -173,6 +175,9 @@ export const placementsEn: PlacementsMessages = {
     commit: 'Import {{count}} rows',
     committed: 'Done: {{count}} placements were imported. Refused rows are not saved; correct them in the file and import again, rows already imported are skipped.',
     again: 'Import another file',
+    refusedTitle: 'Refused rows – correct them in the file',
+    acceptedTitle: 'Rows to be imported',
+    importedTitle: 'Imported rows',
     fields: {
       personalNumber: 'Personal number',
       firstName: 'First name',

@@ -140,6 +140,8 @@ export const placementsSv = {
     historyEmpty: 'Personen har inga placeringar.',
     asChild: 'som medföljande barn',
     ongoing: 'pågår',
+    childDecisionShort: 'Beslut {{ref}}',
+    childDaysShort: '+ {{count}} barndygn',
     import: 'Importera placeringslogg',
   },
   imports: {
@@ -169,6 +171,9 @@ export const placementsSv = {
     commit: 'Importera {{count}} rader',
     committed: 'Klart: {{count}} placeringar importerades. Avvisade rader är inte sparade; rätta dem i filen och importera igen, redan importerade rader hoppas över.',
     again: 'Importera en fil till',
+    refusedTitle: 'Avvisade rader – rätta dem i filen',
+    acceptedTitle: 'Rader som importeras',
+    importedTitle: 'Importerade rader',
     fields: {
       personalNumber: 'Personnummer',
       firstName: 'Förnamn',
