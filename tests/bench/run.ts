@@ -35,6 +35,7 @@ import { demoPassphrase } from '../../src-main/demo/passphrase.js';
 import { DEMO_PROFILES, type DemoSize } from '../../src-main/demo/generate.js';
 import { ms, round, summarize, table, type Stat } from './stats.js';
 import type { Workload } from './workload.js';
+import { benchPlacements } from './placements.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -321,6 +322,9 @@ async function main(): Promise<void> {
     await encSession.audit.flush();
     const memEnd = memory();
     const plans = await capturePlans(plainSqlite, plainSession, ks);
+    // Last: the import writes 10,000 placements into the store.
+    console.log('measuring shelters and placements (monthly cost, import of 10,000 rows) …');
+    const placementBench = await benchPlacements(router, encSession, ITER, now);
 
     plainSqlite.close();
     await core.lock('quit');
@@ -341,6 +345,8 @@ async function main(): Promise<void> {
       encryptedOverPlain: mixRatio <= TARGETS.encryptedOverPlain,
       // The app holds one vault open; the plain comparison copy is the benchmark's own.
       rss: memAfterRouter.rssMb <= TARGETS.rssMb,
+      monthlyCost: placementBench.pass.monthlyCost,
+      import10k: placementBench.pass.import,
     };
 
     const lines: string[] = [];
@@ -392,7 +398,7 @@ async function main(): Promise<void> {
     lines.push(`  after each group of the router run: ${(Object.entries(memAfterGroup) as [Group, { rssMb: number }][]).map(([g, m]) => `${g} ${m.rssMb} MB`).join(', ')}`);
     lines.push(`  with the plain comparison copy also open: ${memEnd.rssMb} MB (benchmark only)`);
     lines.push(`Build child peak RSS: ${build.peakRssMb} MB (the generator's, not the app's)`);
-    lines.push('');
+    lines.push('', ...placementBench.lines, '');
     lines.push('Query plans (plain copy, EXPLAIN QUERY PLAN):');
     for (const k of ks) {
       for (const p of plans[k.key] ?? []) lines.push(`  ${k.key}: ${p.plan.join(' | ')}`);
@@ -428,6 +434,7 @@ async function main(): Promise<void> {
         perKind: Object.fromEntries(ks.map((k) => [k.key, { encrypted: roundStat(compare[k.key]!.encrypted), plain: roundStat(compare[k.key]!.plain), ratioP50: round(compare[k.key]!.ratioP50), ratioTotal: round(compare[k.key]!.ratioTotal) }])),
       },
       memory: { afterUnlock: memAfterUnlock, afterGroup: memAfterGroup, afterRouter: memAfterRouter, withPlainCopyOpen: memEnd },
+      placements: { ...placementBench, monthlyCost: roundStat(placementBench.monthlyCost), lines: undefined },
       targets: TARGETS,
       pass,
       plans,

@@ -33,6 +33,13 @@ export class AuditLog {
     await trx.insertInto('audit_events').values(rows).execute();
   }
 
+  /** Appends many events within the caller's transaction (a bulk import writes one per record), in chunks the driver takes. */
+  async recordAll(trx: Transaction<Database>, events: readonly AuditEventInput[]): Promise<void> {
+    const at = this.now().toISOString();
+    const rows = [...this.#takePending(), ...events.map((e) => this.#row(at, e))];
+    for (let i = 0; i < rows.length; i += 1000) await trx.insertInto('audit_events').values(rows.slice(i, i + 1000)).execute();
+  }
+
   /** Appends an event in a transaction of its own, for actions that write nothing else (lock, passphrase change, backup). */
   async append(event: AuditEventInput): Promise<void> {
     await this.db.transaction().execute((trx) => this.record(trx, event));

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import type { Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Session } from '../../api/context.js';
 import type { Database } from '../../db/schema.js';
@@ -12,9 +12,11 @@ import { kronorToOre } from '../../domain/placement-cost.js';
 import { findOverlap, placementDateIssues } from '../../domain/placement-rules.js';
 import { foldForSearch } from '../../domain/search-text.js';
 import { nextCaseNumber } from '../cases/queries.js';
-import { NUMBER_MESSAGES, insertPerson } from '../persons/service.js';
+import { NUMBER_MESSAGES } from '../persons/service.js';
+import { nameTokens } from '../persons/queries.js';
+import type { AuditEventInput } from '../audit/audit-log.js';
 import { staysOfPersons } from '../placements/queries.js';
-import { insertPlacement } from '../placements/service.js';
+import { placementRow } from '../placements/service.js';
 import { IMPORT_FIELDS, MAX_IMPORT_ROWS, type AcceptedRow, type ImportField, type ImportPreview, type ImportReport, type RefusedRow, type TemplateFile, type importRunSchema } from './contract.js';
 import { readTable } from './read-table.js';
 import { TEMPLATE_HEADERS, suggestMapping } from './suggest.js';
@@ -31,6 +33,8 @@ export async function previewImport(fileName: string, base64: string): Promise<I
 interface PlannedRow {
   rowNumber: number;
   canonical: string;
+  numberKind: 'personnummer' | 'samordningsnummer';
+  birthYear: number;
   firstName: string;
   lastName: string;
   shelterId: string;
@@ -112,6 +116,8 @@ async function plan(db: Db, rows: readonly string[][], mapping: RunInput['mappin
     planned.push({
       rowNumber,
       canonical: pn.value.canonical,
+      numberKind: pn.value.kind,
+      birthYear: pn.value.birthYear,
       firstName: cell(r, 'firstName'),
       lastName: cell(r, 'lastName'),
       shelterId: shelter.id,
@@ -202,72 +208,98 @@ export async function dryRunImport(session: Session, input: RunInput, now = new 
   return report(rows.length, accepted, refused, false);
 }
 
-async function insertImportedCase(session: Session, trx: Transaction<Database>, personId: string, intakeDate: string, source: RunInput['newCaseSource'], at: string): Promise<string> {
-  const id = randomUUID();
-  await trx
-    .insertInto('cases')
-    .values({
-      id,
-      case_number: await nextCaseNumber(trx, Number(intakeDate.slice(0, 4))),
-      main_person_id: personId,
-      intake_date: intakeDate,
-      intake_source: source,
-      status: 'intake',
-      assigned_worker_id: session.worker.id,
-      closed_at: null,
-      created_at: at,
-      created_by: session.worker.id,
-      updated_at: at,
-      relation: null,
-      first_contact_date: null,
-      children_in_household: null,
-      closing_reason: null,
-    })
-    .execute();
-  await trx.insertInto('case_persons').values({ case_id: id, person_id: personId, role: 'victim', child_exposure: null }).execute();
-  await trx.insertInto('case_status_events').values({ case_id: id, from_status: null, to_status: 'intake', event_date: intakeDate, worker_id: session.worker.id, at }).execute();
-  await trx.insertInto('case_assignments').values({ case_id: id, worker_id: session.worker.id, assigned_by: session.worker.id, at }).execute();
-  await session.audit.record(trx, { action: 'cases.create', entityType: 'case', entityId: id, detail: { imported: true } });
-  return id;
+/** Case numbers for new cases, per intake year: the year's highest is read once, then counted on. */
+function caseNumbers(trx: Transaction<Database>) {
+  const next = new Map<number, number>();
+  return async (year: number): Promise<string> => {
+    let n = next.get(year);
+    if (n === undefined) n = Number((await nextCaseNumber(trx, year)).slice(5));
+    next.set(year, n + 1);
+    return `${year}-${String(n).padStart(4, '0')}`;
+  };
+}
+
+async function insertChunked<T extends keyof Database & string>(trx: Transaction<Database>, table: T, rows: readonly Insertable<Database[T]>[], size = 400): Promise<void> {
+  for (let i = 0; i < rows.length; i += size) await trx.insertInto(table).values(rows.slice(i, i + size) as never).execute();
 }
 
 /**
  * Imports the accepted rows in one transaction: all of them or, on any
  * failure, none. The plan is made again inside the transaction, so rows
  * added since the dry run are not twinned; a second import of the same file
- * finds every row already there and writes nothing.
+ * finds every row already there and writes nothing. A person not yet in
+ * Fristad is registered (gender unknown, no protection recorded: the worker
+ * completes it) with a case of their own, in intake status from the
+ * decision date; rows are written in bulk, each with its audit event.
  */
 export async function commitImport(session: Session, input: RunInput, now = new Date()): Promise<ImportReport> {
   const rows = await readRows(input);
   const at = now.toISOString();
+  const workerId = session.worker.id;
   return session.db.transaction().execute(async (trx) => {
     const { accepted, refused } = await plan(trx, rows, input.mapping, localIsoDate(now), now);
+    const caseNumber = caseNumbers(trx);
+    const persons: Insertable<Database['persons']>[] = [];
+    const tokens: Insertable<Database['person_search']>[] = [];
+    const cases: Insertable<Database['cases']>[] = [];
+    const members: Insertable<Database['case_persons']>[] = [];
+    const statusEvents: Insertable<Database['case_status_events']>[] = [];
+    const assignments: Insertable<Database['case_assignments']>[] = [];
+    const placements: Insertable<Database['placements']>[] = [];
+    const audit: AuditEventInput[] = [];
     const newPersonIds = new Map<string, string>();
     const newCaseIds = new Map<string, string>();
     for (const a of accepted) {
       let personId = a.personId ?? newPersonIds.get(a.canonical);
       if (!personId) {
-        const created = await insertPerson(session, trx, { firstName: a.firstName, lastName: a.lastName, identity: { kind: 'personnummer', value: a.canonical }, gender: 'okant', protectionLevel: 'none' }, now);
-        personId = created.id;
+        personId = randomUUID();
         newPersonIds.set(a.canonical, personId);
+        persons.push({
+          id: personId, first_name: a.firstName, last_name: a.lastName, number_kind: a.numberKind, personal_number: a.canonical, birth_year: a.birthYear,
+          gender: 'okant', protection_level: 'none', created_at: at, created_by: workerId, updated_at: at,
+          street_address: null, postal_code: null, city: null, phone: null, email: null, language: null,
+        });
+        for (const token of nameTokens(a.firstName, a.lastName)) tokens.push({ token, person_id: personId });
+        audit.push({ action: 'persons.create', entityType: 'person', entityId: personId, detail: { imported: true } });
       }
       let caseId = a.caseId ?? newCaseIds.get(personId);
       if (!caseId) {
-        caseId = await insertImportedCase(session, trx, personId, a.decisionDate < a.startDate ? a.decisionDate : a.startDate, input.newCaseSource, at);
+        caseId = randomUUID();
         newCaseIds.set(personId, caseId);
+        const intakeDate = a.decisionDate < a.startDate ? a.decisionDate : a.startDate;
+        cases.push({
+          id: caseId, case_number: await caseNumber(Number(intakeDate.slice(0, 4))), main_person_id: personId, intake_date: intakeDate, intake_source: input.newCaseSource,
+          status: 'intake', assigned_worker_id: workerId, closed_at: null, created_at: at, created_by: workerId, updated_at: at,
+          relation: null, first_contact_date: null, children_in_household: null, closing_reason: null,
+        });
+        members.push({ case_id: caseId, person_id: personId, role: 'victim', child_exposure: null });
+        statusEvents.push({ case_id: caseId, from_status: null, to_status: 'intake', event_date: intakeDate, worker_id: workerId, at });
+        assignments.push({ case_id: caseId, worker_id: workerId, assigned_by: workerId, at });
+        audit.push({ action: 'cases.create', entityType: 'case', entityId: caseId, detail: { imported: true } });
       }
-      const id = await insertPlacement(
-        trx,
-        {
-          caseId, personId, shelterId: a.shelterId, decisionDate: a.decisionDate, decisionRef: null, startDate: a.startDate, plannedEndDate: a.plannedEndDate, followUpDate: null,
-          adultPriceOverrideOre: a.priceOre, childPriceOverrideOre: null, priceOverrideReason: a.priceOre === null ? null : 'Pris enligt importerad fil', children: [],
-        },
-        session.worker.id,
-        at,
-        a.endDate,
+      const id = randomUUID();
+      placements.push(
+        placementRow(
+          id,
+          {
+            caseId, personId, shelterId: a.shelterId, decisionDate: a.decisionDate, decisionRef: null, startDate: a.startDate, plannedEndDate: a.plannedEndDate, followUpDate: null,
+            adultPriceOverrideOre: a.priceOre, childPriceOverrideOre: null, priceOverrideReason: a.priceOre === null ? null : 'Pris enligt importerad fil', children: [],
+          },
+          workerId,
+          at,
+          a.endDate,
+        ),
       );
-      await session.audit.record(trx, { action: 'placements.import', entityType: 'placement', entityId: id, detail: { caseId, personId, row: a.rowNumber } });
+      audit.push({ action: 'placements.import', entityType: 'placement', entityId: id, detail: { caseId, personId, row: a.rowNumber } });
     }
+    await insertChunked(trx, 'persons', persons, 200);
+    await insertChunked(trx, 'person_search', tokens);
+    await insertChunked(trx, 'cases', cases, 200);
+    await insertChunked(trx, 'case_persons', members);
+    await insertChunked(trx, 'case_status_events', statusEvents);
+    await insertChunked(trx, 'case_assignments', assignments);
+    await insertChunked(trx, 'placements', placements, 200);
+    await session.audit.recordAll(trx, audit);
     return report(rows.length, accepted, refused, true);
   });
 }

@@ -86,32 +86,34 @@ export async function placementIssues(db: Db, input: PlacementInput, today: stri
   return issues;
 }
 
+/** The `placements` row of a checked placement (an imported one may come already ended, with reason and destination unknown). */
+export function placementRow(id: string, input: PlacementInput, workerId: string, at: string, endDate: string | null = null) {
+  return {
+    id,
+    case_id: input.caseId,
+    person_id: input.personId,
+    shelter_id: input.shelterId,
+    decision_date: input.decisionDate,
+    decision_ref: input.decisionRef,
+    start_date: input.startDate,
+    planned_end_date: input.plannedEndDate,
+    end_date: endDate,
+    follow_up_date: input.followUpDate,
+    adult_price_override_ore: input.adultPriceOverrideOre,
+    child_price_override_ore: input.childPriceOverrideOre,
+    price_override_reason: input.priceOverrideReason,
+    end_reason: endDate === null ? null : ('other' as const),
+    destination: endDate === null ? null : ('unknown' as const),
+    created_by: workerId,
+    created_at: at,
+    updated_at: at,
+  };
+}
+
 /** Writes a checked placement and its children; the caller records the audit event. */
-export async function insertPlacement(trx: Transaction<Database>, input: PlacementInput, workerId: string, at: string, endDate: string | null = null): Promise<string> {
+export async function insertPlacement(trx: Transaction<Database>, input: PlacementInput, workerId: string, at: string): Promise<string> {
   const id = randomUUID();
-  await trx
-    .insertInto('placements')
-    .values({
-      id,
-      case_id: input.caseId,
-      person_id: input.personId,
-      shelter_id: input.shelterId,
-      decision_date: input.decisionDate,
-      decision_ref: input.decisionRef,
-      start_date: input.startDate,
-      planned_end_date: input.plannedEndDate,
-      end_date: endDate,
-      follow_up_date: input.followUpDate,
-      adult_price_override_ore: input.adultPriceOverrideOre,
-      child_price_override_ore: input.childPriceOverrideOre,
-      price_override_reason: input.priceOverrideReason,
-      end_reason: endDate === null ? null : 'other',
-      destination: endDate === null ? null : 'unknown',
-      created_by: workerId,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
+  await trx.insertInto('placements').values(placementRow(id, input, workerId, at)).execute();
   if (input.children.length > 0) {
     await trx
       .insertInto('placement_children')

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { call, unlockedApp } from '../../support/temp.js';
-import { refused, type App } from '../../support/casework.js';
+import { auditEvents, refused, type App } from '../../support/casework.js';
 import { base64, personnummer, windows1252, xlsx } from '../../support/import-files.js';
 import type { ImportPreview, ImportReport, TemplateFile } from '../../../src-main/features/imports/contract.js';
 import type { ShelterDetail } from '../../../src-main/features/shelters/contract.js';
@@ -68,6 +69,13 @@ describe('import of a placement log', () => {
       { first_name: 'Åsa', personal_number: A, start_date: '2024-03-05', end_date: '2024-04-01', adult_price_override_ore: null },
     ]);
     expect((await db.selectFrom('cases').select('intake_source').execute()).map((c) => c.intake_source)).toEqual(['womens_shelter', 'womens_shelter']);
+    // every record the import made has its own audit event, with ids only
+    const events = await auditEvents(app);
+    const count = (action: string) => events.filter((e) => e.action === action && (e.detail ?? '').includes('imported') === (action !== 'placements.import')).length;
+    expect([count('persons.create'), count('cases.create'), count('placements.import')]).toEqual([2, 2, 2]);
+    expect(JSON.stringify(events)).not.toMatch(/Åsa|Östlund|Märta|19850314/);
+    // the imported persons are found by name search like any other
+    expect(await call<{ id: string }[]>(app.router, 'persons.search', { query: 'ostlund' })).toHaveLength(1);
 
     const again = await call<ImportReport>(app.router, 'imports.commit', input);
     expect(again.accepted).toEqual([]);
@@ -102,6 +110,19 @@ describe('import of a placement log', () => {
     const second = `Personnummer;Boende;Startdatum\r\n${A};Skyddade boendet Björk;2024-04-01\r\n`;
     const r = await call<ImportReport>(app.router, 'imports.dryRun', { fileName: 'b.csv', base64: base64(second), mapping: { personalNumber: 0, shelterName: 1, startDate: 2 }, newCaseSource: 'own_application' });
     expect(r.refused[0]?.reasons[0]).toMatch(/Överlappar en placering som redan finns på Kvinnojouren Linden/);
+  });
+
+  it('writes nothing at all when the commit fails part-way', async () => {
+    const app = await unlockedApp();
+    await withShelters(app);
+    const db = app.core.requireSession().db;
+    // a failure on the second placement written, after persons and cases are in
+    await sql`CREATE TEMP TRIGGER fail_import BEFORE INSERT ON placements WHEN NEW.start_date = '2024-02-01' BEGIN SELECT RAISE(ABORT, 'simulerat fel'); END`.execute(db);
+    const before = (await auditEvents(app)).length;
+    const r = await app.router.invoke('imports.commit', { fileName: 'logg.csv', base64: base64(windows1252(LOG)), mapping: MAPPING, newCaseSource: 'womens_shelter' });
+    expect(r.ok).toBe(false);
+    for (const table of ['persons', 'cases', 'case_persons', 'placements', 'person_search'] as const) expect(await db.selectFrom(table).selectAll().execute(), table).toEqual([]);
+    expect(await auditEvents(app)).toHaveLength(before);
   });
 
   it('offers a template with the expected columns, as XLSX and as Swedish CSV', async () => {
