@@ -9,7 +9,7 @@ import { PersonView } from '../features/persons/PersonView';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SheltersPage } from '../features/shelters/SheltersPage';
 import { ShelterForm } from '../features/shelters/ShelterForm';
-import { ShelterView } from '../features/shelters/ShelterView';
+import { ShelterEdit, ShelterView } from '../features/shelters/ShelterView';
 import { PlacementsPage } from '../features/placements/PlacementsPage';
 import { ImportWizard } from '../features/placements/ImportWizard';
 import { Header } from './Header';
@@ -42,6 +42,8 @@ function CurrentView({ view }: { view: View }) {
       return <ShelterView shelterId={view.shelterId} />;
     case 'shelter-new':
       return <ShelterForm />;
+    case 'shelter-edit':
+      return <ShelterEdit shelterId={view.shelterId} />;
     case 'placements':
       return <PlacementsPage />;
     case 'placements-import':
@@ -60,7 +62,8 @@ function keyOf(view: View): string {
     case 'person-edit':
       return `${view.name}:${view.personId}`;
     case 'shelter':
-      return `shelter:${view.shelterId}`;
+    case 'shelter-edit':
+      return `${view.name}:${view.shelterId}`;
     default:
       return view.name;
   }

@@ -25,6 +25,7 @@ export type View =
   | { name: 'shelters' }
   | { name: 'shelter'; shelterId: string }
   | { name: 'shelter-new' }
+  | { name: 'shelter-edit'; shelterId: string }
   | { name: 'placements' }
   | { name: 'placements-import' };
 
@@ -94,6 +95,7 @@ export function sectionOf(view: View): Section {
     case 'shelters':
     case 'shelter':
     case 'shelter-new':
+    case 'shelter-edit':
       return 'shelters';
     case 'placements':
     case 'placements-import':

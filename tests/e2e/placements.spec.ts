@@ -58,6 +58,14 @@ test('register a shelter, place a mother with two children, end the placement, c
   await page.getByRole('button', { name: 'Visa adress' }).click();
   await expect(page.getByText('Lönnvägen 12, 987 65 Skogsby')).toBeVisible();
   await shot(page, '02-shelter');
+  // A change of the entry never shows or loses the secret address.
+  await page.getByRole('button', { name: 'Ändra uppgifter' }).click();
+  await expect(page.getByLabel('Gatuadress')).toHaveCount(0);
+  await page.getByLabel('Telefon').fill('010-123 45 67');
+  await page.getByRole('button', { name: 'Spara boendet' }).click();
+  await expect(page.getByText('010-123 45 67')).toBeVisible();
+  await page.getByRole('button', { name: 'Visa adress' }).click();
+  await expect(page.getByText('Lönnvägen 12, 987 65 Skogsby')).toBeVisible();
 
   // The placement on the case: the mother and both children, each child with its own decision and schooling.
   await menu(page, 'Ärenden').click();

@@ -60,7 +60,14 @@ export const shelterFieldsSchema = z.object({
 });
 
 export const shelterCreateSchema = shelterFieldsSchema.extend({ firstPrice: pricePeriodInputSchema.optional() }).strict();
-export const shelterUpdateSchema = shelterFieldsSchema.extend({ id: idSchema }).strict();
+/**
+ * A change of the register entry. The address is secret and never sent to
+ * the form, so it changes only when `address` is given; left out, it stays.
+ */
+export const shelterUpdateSchema = shelterFieldsSchema
+  .omit({ streetAddress: true, postalCode: true, city: true })
+  .extend({ id: idSchema, address: shelterFieldsSchema.pick({ streetAddress: true, postalCode: true, city: true }).strict().optional() })
+  .strict();
 
 export interface PricePeriodView {
   id: string;

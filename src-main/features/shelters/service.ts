@@ -13,13 +13,13 @@ import { shelterDetailFromRow, shelterSummaryFromRow } from './rows.js';
 
 type Fields = z.output<typeof shelterFieldsSchema>;
 
-function fieldIssues(f: Fields) {
+function fieldIssues(f: Pick<Fields, 'permitValidFrom' | 'permitValidTo'>) {
   if (f.permitValidFrom && f.permitValidTo && f.permitValidTo < f.permitValidFrom) {
     throw new ValidationError([{ path: 'permitValidTo', code: 'before_start', message: 'Tillståndet kan inte upphöra innan det börjar gälla.' }]);
   }
 }
 
-function columns(f: Fields) {
+function columns(f: Omit<Fields, 'streetAddress' | 'postalCode' | 'city'>) {
   return {
     name: f.name,
     name_key: foldForSearch(f.name),
@@ -31,9 +31,6 @@ function columns(f: Fields) {
     contact_name: f.contactName,
     contact_phone: f.contactPhone,
     contact_email: f.contactEmail,
-    street_address: f.streetAddress,
-    postal_code: f.postalCode,
-    city: f.city,
     wheelchair_accessible: f.wheelchairAccessible ? 1 : 0,
     pets_allowed: f.petsAllowed ? 1 : 0,
     boys_max_age: f.boysMaxAge,
@@ -84,7 +81,7 @@ export async function createShelter(session: Session, input: z.output<typeof she
     await refuseTwinName(trx, input.name);
     const id = randomUUID();
     const at = now.toISOString();
-    await trx.insertInto('shelters').values({ id, ...columns(input), archived_at: null, created_by: session.worker.id, created_at: at, updated_at: at }).execute();
+    await trx.insertInto('shelters').values({ id, ...columns(input), street_address: input.streetAddress, postal_code: input.postalCode, city: input.city, archived_at: null, created_by: session.worker.id, created_at: at, updated_at: at }).execute();
     if (input.firstPrice) {
       await trx.insertInto('shelter_price_periods').values({ id: randomUUID(), shelter_id: id, valid_from: input.firstPrice.validFrom, adult_ore: input.firstPrice.adultOre, child_ore: input.firstPrice.childOre, created_by: session.worker.id, created_at: at }).execute();
     }
@@ -98,8 +95,9 @@ export async function updateShelter(session: Session, input: z.output<typeof she
   return session.db.transaction().execute(async (trx) => {
     if (!(await findShelter(trx, input.id))) throw new NotFoundError('Boendet');
     await refuseTwinName(trx, input.name, input.id);
-    await trx.updateTable('shelters').set({ ...columns(input), updated_at: now.toISOString() }).where('id', '=', input.id).execute();
-    await session.audit.record(trx, { action: 'shelters.update', entityType: 'shelter', entityId: input.id });
+    const address = input.address ? { street_address: input.address.streetAddress, postal_code: input.address.postalCode, city: input.address.city } : {};
+    await trx.updateTable('shelters').set({ ...columns(input), ...address, updated_at: now.toISOString() }).where('id', '=', input.id).execute();
+    await session.audit.record(trx, { action: 'shelters.update', entityType: 'shelter', entityId: input.id, detail: { addressChanged: input.address !== undefined } });
     return detail(trx, input.id, localIsoDate(now));
   });
 }

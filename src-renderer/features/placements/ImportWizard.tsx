@@ -140,6 +140,11 @@ export function ImportWizard() {
       ) : null}
 
       {report ? <ImportReportView report={report} busy={busy} onCommit={() => void commit()} /> : null}
+      {report?.committed ? (
+        <button type="button" className="button" onClick={() => navigate({ name: 'placements' })}>
+          {t('imports.done')}
+        </button>
+      ) : null}
     </section>
   );
 }

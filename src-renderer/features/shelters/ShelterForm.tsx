@@ -9,21 +9,47 @@ import { PageHeading } from '../../components/PageHeading';
 import { SelectField } from '../../components/SelectField';
 import { TextArea } from '../../components/TextArea';
 import { TextField } from '../../components/TextField';
-import { OPERATOR_TYPES } from '../../../src-main/features/shelters/contract';
+import { OPERATOR_TYPES, type ShelterDetail } from '../../../src-main/features/shelters/contract';
 import { parseKronor } from '../placements/money';
 import { useSheltersStore } from './shelters-store';
 
 const TEXT_FIELDS = ['name', 'permitNumber', 'permitValidFrom', 'permitValidTo', 'capacity', 'contactName', 'contactPhone', 'contactEmail', 'streetAddress', 'postalCode', 'city', 'boysMaxAge', 'languages', 'accessibilityNotes', 'validFrom', 'adultPrice', 'childPrice'] as const;
 type TextKey = (typeof TEXT_FIELDS)[number];
 
-/** Registers a new shelter with its first price period. */
-export function ShelterForm() {
+function initialValues(existing: ShelterDetail | null): Record<TextKey, string> {
+  const empty = { ...Object.fromEntries(TEXT_FIELDS.map((k) => [k, ''])), validFrom: todayIso() } as Record<TextKey, string>;
+  if (!existing) return empty;
+  const text = (x: string | number | null) => (x === null ? '' : String(x));
+  return {
+    ...empty,
+    name: existing.name,
+    permitNumber: text(existing.permitNumber),
+    permitValidFrom: text(existing.permitValidFrom),
+    permitValidTo: text(existing.permitValidTo),
+    capacity: text(existing.capacity),
+    contactName: text(existing.contactName),
+    contactPhone: text(existing.contactPhone),
+    contactEmail: text(existing.contactEmail),
+    boysMaxAge: text(existing.boysMaxAge),
+    languages: text(existing.languages),
+    accessibilityNotes: text(existing.accessibilityNotes),
+  };
+}
+
+/**
+ * Registers a new shelter with its first price period, or changes one
+ * (`existing`). The secret address is never loaded into the form: on a
+ * change it is replaced only when the worker ticks "Ändra adressen".
+ */
+export function ShelterForm({ existing = null }: { existing?: ShelterDetail | null }) {
   const { t } = useTranslation();
   const create = useSheltersStore((s) => s.create);
-  const [v, setV] = useState<Record<TextKey, string>>(() => ({ ...Object.fromEntries(TEXT_FIELDS.map((k) => [k, ''])), validFrom: todayIso() }) as Record<TextKey, string>);
-  const [operatorType, setOperatorType] = useState('');
-  const [wheelchair, setWheelchair] = useState(false);
-  const [pets, setPets] = useState(false);
+  const update = useSheltersStore((s) => s.update);
+  const [v, setV] = useState<Record<TextKey, string>>(() => initialValues(existing));
+  const [operatorType, setOperatorType] = useState<string>(existing?.operatorType ?? '');
+  const [wheelchair, setWheelchair] = useState(existing?.wheelchairAccessible ?? false);
+  const [pets, setPets] = useState(existing?.petsAllowed ?? false);
+  const [changeAddress, setChangeAddress] = useState(existing === null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -48,8 +74,7 @@ export function ShelterForm() {
       return;
     }
     setBusy(true);
-    try {
-      const created = await create({
+    const fields = {
         name: v.name,
         operatorType: operatorType as (typeof OPERATOR_TYPES)[number],
         permitNumber: v.permitNumber,
@@ -59,20 +84,22 @@ export function ShelterForm() {
         contactName: v.contactName,
         contactPhone: v.contactPhone,
         contactEmail: v.contactEmail,
-        streetAddress: v.streetAddress,
-        postalCode: v.postalCode,
-        city: v.city,
         wheelchairAccessible: wheelchair,
         petsAllowed: pets,
         boysMaxAge: num(v.boysMaxAge),
         languages: v.languages,
         accessibilityNotes: v.accessibilityNotes,
-        ...(adult != null && child != null ? { firstPrice: { validFrom: v.validFrom.trim(), adultOre: adult, childOre: child } } : {}),
-      });
-      navigate({ name: 'shelter', shelterId: created.id });
+    };
+    const address = { streetAddress: v.streetAddress, postalCode: v.postalCode, city: v.city };
+    try {
+      const saved = existing
+        ? await update({ id: existing.id, ...fields, ...(changeAddress ? { address } : {}) })
+        : await create({ ...fields, ...address, ...(adult != null && child != null ? { firstPrice: { validFrom: v.validFrom.trim(), adultOre: adult, childOre: child } } : {}) });
+      navigate({ name: 'shelter', shelterId: saved.id });
     } catch (err) {
-      const fields = fieldErrorsOf(err);
-      setErrors({ ...fields, ...(fields['firstPrice.validFrom'] ? { validFrom: fields['firstPrice.validFrom'] } : {}) });
+      const found = fieldErrorsOf(err);
+      const renamed = Object.fromEntries(Object.entries(found).map(([k, x]) => [k.replace(/^address\./, '').replace(/^firstPrice\.validFrom$/, 'validFrom'), x]));
+      setErrors(renamed);
       setFormError(describeError(err));
       setBusy(false);
     }
@@ -80,7 +107,7 @@ export function ShelterForm() {
 
   return (
     <section className="page">
-      <PageHeading>{t('shelters.new')}</PageHeading>
+      <PageHeading>{existing ? t('shelters.editTitle', { name: existing.name }) : t('shelters.new')}</PageHeading>
       <form className="form form-wide" onSubmit={onSubmit} noValidate>
         {formError ? <Alert>{formError}</Alert> : null}
         {field('name', t('shelters.name'))}
@@ -107,11 +134,16 @@ export function ShelterForm() {
         <fieldset className="fieldset">
           <legend>{t('shelters.addressLegend')}</legend>
           <p className="field-hint">{t('shelters.addressHint')}</p>
-          {field('streetAddress', t('shelters.address'))}
-          <div className="form-row">
-            {field('postalCode', t('shelters.postalCode'), { className: 'input-short' })}
-            {field('city', t('shelters.city'))}
-          </div>
+          {existing ? <CheckboxField id="shelter-changeAddress" label={t('shelters.changeAddress')} hint={t('shelters.changeAddressHint')} checked={changeAddress} onChange={setChangeAddress} /> : null}
+          {changeAddress ? (
+            <>
+              {field('streetAddress', t('shelters.address'))}
+              <div className="form-row">
+                {field('postalCode', t('shelters.postalCode'), { className: 'input-short' })}
+                {field('city', t('shelters.city'))}
+              </div>
+            </>
+          ) : null}
         </fieldset>
         <fieldset className="fieldset">
           <legend>{t('shelters.accessibilityLegend')}</legend>
@@ -121,6 +153,7 @@ export function ShelterForm() {
           {field('languages', t('shelters.languages'))}
           <TextArea id="shelter-accessibilityNotes" label={t('shelters.accessibilityNotes')} value={v.accessibilityNotes} onChange={(x) => setV((s) => ({ ...s, accessibilityNotes: x }))} error={errors.accessibilityNotes} />
         </fieldset>
+        {existing ? null : (
         <fieldset className="fieldset">
           <legend>{t('shelters.firstPriceLegend')}</legend>
           <div className="form-row">
@@ -129,11 +162,12 @@ export function ShelterForm() {
             {field('childPrice', t('shelters.childPrice'), { hint: t('shelters.priceHint'), className: 'input-short' })}
           </div>
         </fieldset>
+        )}
         <div className="button-row">
           <button type="submit" className="button button-primary" disabled={busy}>
             {busy ? t('common.saving') : t('shelters.save')}
           </button>
-          <button type="button" className="button" onClick={() => navigate({ name: 'shelters' })}>
+          <button type="button" className="button" onClick={() => navigate(existing ? { name: 'shelter', shelterId: existing.id } : { name: 'shelters' })}>
             {t('common.cancel')}
           </button>
         </div>

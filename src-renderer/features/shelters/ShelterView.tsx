@@ -9,8 +9,22 @@ import { TextField } from '../../components/TextField';
 import type { ShelterDetail } from '../../../src-main/features/shelters/contract';
 import { formatOre, parseKronor } from '../placements/money';
 import { OccupancyTimeline } from './OccupancyTimeline';
+import { ShelterForm } from './ShelterForm';
 import { useSheltersStore } from './shelters-store';
 import '../placements/placements.css';
+
+/** The edit form for a shelter, once its entry is loaded. */
+export function ShelterEdit({ shelterId }: { shelterId: string }) {
+  const { t } = useTranslation();
+  const detail = useSheltersStore((s) => (s.detail?.id === shelterId ? s.detail : null));
+  const error = useSheltersStore((s) => s.error);
+  const open = useSheltersStore((s) => s.open);
+  useEffect(() => {
+    void open(shelterId);
+  }, [open, shelterId]);
+  if (!detail) return error ? <Alert>{describeError(error)}</Alert> : <p className="loading">{t('common.loading')}</p>;
+  return <ShelterForm existing={detail} />;
+}
 
 /** One shelter: its facts, the secret address behind a logged "show", its price periods and its occupancy. */
 export function ShelterView({ shelterId }: { shelterId: string }) {
@@ -42,6 +56,10 @@ export function ShelterView({ shelterId }: { shelterId: string }) {
           {detail.name}
           {detail.archived ? <span className="badge"> {t('shelters.archived')}</span> : null}
         </PageHeading>
+        <div className="button-row">
+        <button type="button" className="button" onClick={() => navigate({ name: 'shelter-edit', shelterId: detail.id })}>
+          {t('shelters.edit')}
+        </button>
         <button
           type="button"
           className="button"
@@ -52,6 +70,7 @@ export function ShelterView({ shelterId }: { shelterId: string }) {
         >
           {detail.archived ? t('shelters.unarchive') : t('shelters.archive')}
         </button>
+        </div>
       </div>
       {actionError ? <Alert>{actionError}</Alert> : null}
       <dl className="facts">

@@ -63,6 +63,17 @@ describe('shelters', () => {
     expect((await call<ShelterSummary[]>(app.router, 'shelters.list', { includeArchived: true }))[0]).toMatchObject({ id: s.id, archived: true });
   });
 
+  it('changes the register entry and keeps the secret address unless a new one is given', async () => {
+    const app = await unlockedApp();
+    const s = await newShelter(app);
+    const changed = await call<ShelterDetail>(app.router, 'shelters.update', { id: s.id, name: 'Kvinnojouren Linden', operatorType: 'womens_shelter', capacity: 8, contactPhone: '010-765 43 21' });
+    expect(changed).toMatchObject({ capacity: 8, contactPhone: '010-765 43 21', hasAddress: true, permitNumber: null });
+    expect(await call<ShelterAddress>(app.router, 'shelters.revealAddress', { id: s.id })).toMatchObject({ streetAddress: 'Hemliga gatan 3' });
+    await call(app.router, 'shelters.update', { id: s.id, name: 'Kvinnojouren Linden', operatorType: 'womens_shelter', address: { streetAddress: 'Nya vägen 1', postalCode: '11122', city: 'Annanstad' } });
+    expect(await call<ShelterAddress>(app.router, 'shelters.revealAddress', { id: s.id })).toEqual({ streetAddress: 'Nya vägen 1', postalCode: '111 22', city: 'Annanstad' });
+    expect((await auditEvents(app)).filter((e) => e.action === 'shelters.update').map((e) => e.detail)).toEqual(['{"addressChanged":false}', '{"addressChanged":true}']);
+  });
+
   it('adds a price period that ends the previous one the day before', async () => {
     const app = await unlockedApp();
     const s = await newShelter(app, 'Tjejjouren Ek', 100_000, 50_000, '2024-01-01');
