@@ -1,5 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import type { SqliteHandle } from '../../db/connection.js';
+import { insertMany } from '../../db/bulk-insert.js';
 
 /**
  * The access log. Reads and writes of one record append their event inside
@@ -33,11 +35,14 @@ export class AuditLog {
     await trx.insertInto('audit_events').values(rows).execute();
   }
 
-  /** Appends many events within the caller's transaction (a bulk import writes one per record), in chunks the driver takes. */
-  async recordAll(trx: Transaction<Database>, events: readonly AuditEventInput[]): Promise<void> {
+  /**
+   * Appends many events within the caller's transaction (a bulk import
+   * writes one per record it makes), through one reused prepared statement
+   * on the transaction's own connection.
+   */
+  recordAll(trx: Transaction<Database>, sqlite: SqliteHandle, events: readonly AuditEventInput[]): void {
     const at = this.now().toISOString();
-    const rows = [...this.#takePending(), ...events.map((e) => this.#row(at, e))];
-    for (let i = 0; i < rows.length; i += 1000) await trx.insertInto('audit_events').values(rows.slice(i, i + 1000)).execute();
+    insertMany(trx, sqlite, 'audit_events', [...this.#takePending(), ...events.map((e) => this.#row(at, e))]);
   }
 
   /** Appends an event in a transaction of its own, for actions that write nothing else (lock, passphrase change, backup). */

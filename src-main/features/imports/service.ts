@@ -12,6 +12,7 @@ import { kronorToOre } from '../../domain/placement-cost.js';
 import { findOverlap, placementDateIssues } from '../../domain/placement-rules.js';
 import { foldForSearch } from '../../domain/search-text.js';
 import { nextCaseNumber } from '../cases/queries.js';
+import { insertMany } from '../../db/bulk-insert.js';
 import { NUMBER_MESSAGES } from '../persons/service.js';
 import { nameTokens } from '../persons/queries.js';
 import type { AuditEventInput } from '../audit/audit-log.js';
@@ -219,10 +220,6 @@ function caseNumbers(trx: Transaction<Database>) {
   };
 }
 
-async function insertChunked<T extends keyof Database & string>(trx: Transaction<Database>, table: T, rows: readonly Insertable<Database[T]>[], size = 400): Promise<void> {
-  for (let i = 0; i < rows.length; i += size) await trx.insertInto(table).values(rows.slice(i, i + size) as never).execute();
-}
-
 /**
  * Imports the accepted rows in one transaction: all of them or, on any
  * failure, none. The plan is made again inside the transaction, so rows
@@ -292,14 +289,15 @@ export async function commitImport(session: Session, input: RunInput, now = new 
       );
       audit.push({ action: 'placements.import', entityType: 'placement', entityId: id, detail: { caseId, personId, row: a.rowNumber } });
     }
-    await insertChunked(trx, 'persons', persons, 200);
-    await insertChunked(trx, 'person_search', tokens);
-    await insertChunked(trx, 'cases', cases, 200);
-    await insertChunked(trx, 'case_persons', members);
-    await insertChunked(trx, 'case_status_events', statusEvents);
-    await insertChunked(trx, 'case_assignments', assignments);
-    await insertChunked(trx, 'placements', placements, 200);
-    await session.audit.recordAll(trx, audit);
+    const sqlite = session.vault.sqlite;
+    insertMany(trx, sqlite, 'persons', persons);
+    insertMany(trx, sqlite, 'person_search', tokens);
+    insertMany(trx, sqlite, 'cases', cases);
+    insertMany(trx, sqlite, 'case_persons', members);
+    insertMany(trx, sqlite, 'case_status_events', statusEvents);
+    insertMany(trx, sqlite, 'case_assignments', assignments);
+    insertMany(trx, sqlite, 'placements', placements);
+    session.audit.recordAll(trx, sqlite, audit);
     return report(rows.length, accepted, refused, true);
   });
 }
