@@ -156,7 +156,7 @@ function ImportReportView({ report, busy, onCommit }: { report: ImportReport; bu
       <h2 id="import-step3">{t('imports.step3')}</h2>
       {report.committed ? <Alert kind="success">{t('imports.committed', { count: report.accepted.length })}</Alert> : null}
       <p className="import-counts">
-        <span className="count-accepted">{t('imports.accepted', { count: report.accepted.length })}</span>
+        <span className="count-accepted">{t(report.committed ? 'imports.imported' : 'imports.accepted', { count: report.accepted.length })}</span>
         {' · '}
         <span className="count-refused">{t('imports.refused', { count: report.refused.length })}</span>
       </p>

@@ -173,6 +173,7 @@ export const placementsEn: PlacementsMessages = {
     step3: '3. Dry run',
     accepted: '{{count}} rows can be imported',
     refused: '{{count}} rows are refused',
+    imported: '{{count}} rows were imported',
     newPersons: '{{count}} new persons and {{cases}} new cases will be created.',
     row: 'Row',
     reasons: 'Reasons',

@@ -169,6 +169,7 @@ export const placementsSv = {
     step3: '3. Provkörning',
     accepted: '{{count}} rader kan importeras',
     refused: '{{count}} rader avvisas',
+    imported: '{{count}} rader importerades',
     newPersons: '{{count}} nya personer och {{cases}} nya ärenden skapas.',
     row: 'Rad',
     reasons: 'Skäl',
