@@ -104,6 +104,13 @@ test('register a shelter, place a mother with two children, end the placement, c
   await expect(row).toContainText(/62\s400\skr/);
   await shot(page, '05-ended');
 
+  // A child's page shows the stay in its placement history.
+  await page.getByRole('button', { name: 'Alva Påhittsdotter' }).first().click();
+  const history = page.getByRole('region', { name: 'Placeringshistorik' });
+  await expect(history).toContainText('Kvinnojouren Linden');
+  await expect(history).toContainText('2025-02-05');
+  await shot(page, '05b-child-history');
+
   // The budget: January holds 22 nights each, February 4.
   await menu(page, 'Placeringar').click();
   await page.getByRole('textbox', { name: 'Månad' }).fill('2025-01');

@@ -9,6 +9,7 @@ import { formatOre } from './money';
 export function PlacementsTable({ placements, showCase, action }: { placements: readonly Placement[]; showCase?: boolean; action?: (p: Placement) => React.ReactNode }) {
   const { t } = useTranslation();
   return (
+    <div className="table-scroll">
     <table className="table placements-table">
       <thead>
         <tr>
@@ -70,7 +71,7 @@ export function PlacementsTable({ placements, showCase, action }: { placements: 
             </td>
             <td className="cell-nowrap">
               {p.endDate ?? t('placements.ongoing')}
-              {p.destination ? <span className="muted"> – {t(`placementVocab.destination.${p.destination}`)}</span> : null}
+              {p.destination ? <span className="child-decision">{t(`placementVocab.destination.${p.destination}`)}</span> : null}
             </td>
             <td className="cell-num">
               {p.cost.adultDays}
@@ -85,5 +86,6 @@ export function PlacementsTable({ placements, showCase, action }: { placements: 
         ))}
       </tbody>
     </table>
+    </div>
   );
 }
