@@ -21,6 +21,9 @@ export default defineConfig({
           include: ['tests/renderer/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
           setupFiles: ['tests/renderer/setup.ts'],
+          // A whole form typed key by key in jsdom takes a few seconds on a
+          // loaded two-core machine; the default 5 s made such tests flaky.
+          testTimeout: 30_000,
         },
       },
     ],

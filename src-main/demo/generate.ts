@@ -7,6 +7,7 @@ import { createContext, DEMO_PROFILES, type DemoContext, type DemoProfile, type 
 import { demoPassphrase } from './passphrase.js';
 import { auditStep } from './audit.js';
 import { decisionsAndServicesStep } from './decisions-services.js';
+import { documentsStep } from './documents.js';
 import { journalStep } from './journal.js';
 import { peopleAndCasesStep } from './people-cases.js';
 import { sheltersAndPlacementsStep } from './shelters-placements.js';
@@ -45,7 +46,7 @@ const settingsStep: DemoStep = {
 };
 
 /** The steps, in order. A feature adds its demo records by appending its step here. */
-export const DEMO_STEPS: readonly DemoStep[] = [workersStep, peopleAndCasesStep, decisionsAndServicesStep, journalStep, sheltersAndPlacementsStep, auditStep, settingsStep];
+export const DEMO_STEPS: readonly DemoStep[] = [workersStep, peopleAndCasesStep, decisionsAndServicesStep, journalStep, documentsStep, sheltersAndPlacementsStep, auditStep, settingsStep];
 
 export interface FillOptions {
   size: DemoSize;

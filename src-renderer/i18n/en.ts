@@ -1,8 +1,10 @@
 import type { Messages } from './sv';
+import { documentsEn } from './en/documents';
 import { placementsEn } from './en/placements';
 
 /** English, the second language pack. Same keys as Swedish (checked by the type). */
 export const en: Messages = {
+  ...documentsEn,
   app: {
     name: 'Fristad',
     tagline: 'Case support for work against violence in close relationships',

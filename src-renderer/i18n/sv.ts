@@ -1,3 +1,4 @@
+import { documentsSv } from './sv/documents';
 /**
  * Swedish, the app's first language and the source of every key. English
  * (en.ts) must have exactly the same keys; the type checker holds it to that.
@@ -5,6 +6,7 @@
 import { placementsSv } from './sv/placements';
 
 export const sv = {
+  ...documentsSv,
   app: {
     name: 'Fristad',
     tagline: 'Ärendestöd för arbetet mot våld i nära relationer',

@@ -35,6 +35,7 @@ import { demoPassphrase } from '../../src-main/demo/passphrase.js';
 import { DEMO_PROFILES, type DemoSize } from '../../src-main/demo/generate.js';
 import { ms, round, summarize, table, type Stat } from './stats.js';
 import type { Workload } from './workload.js';
+import { benchPrint } from './print.js';
 import { benchPlacements } from './placements.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -405,6 +406,10 @@ async function main(): Promise<void> {
     }
     console.log(lines.join('\n'));
 
+    // Printing: a safety-plan PDF with the print engine warm (its own small vault; Chromium on the print route).
+    const printBench = await benchPrint(size === 'small' ? 20 : 100);
+    console.log(printBench.report);
+
     const result = {
       at: now.toISOString(),
       node: process.version,
@@ -434,6 +439,7 @@ async function main(): Promise<void> {
         perKind: Object.fromEntries(ks.map((k) => [k.key, { encrypted: roundStat(compare[k.key]!.encrypted), plain: roundStat(compare[k.key]!.plain), ratioP50: round(compare[k.key]!.ratioP50), ratioTotal: round(compare[k.key]!.ratioTotal) }])),
       },
       memory: { afterUnlock: memAfterUnlock, afterGroup: memAfterGroup, afterRouter: memAfterRouter, withPlainCopyOpen: memEnd },
+      print: printBench.result,
       placements: { ...placementBench, monthlyCost: roundStat(placementBench.monthlyCost), lines: undefined },
       targets: TARGETS,
       pass,

@@ -7,6 +7,7 @@
  *
  *   COMMITTED <id>         a person, a case or a journal entry (draft) was created
  *   SIGNED <id> <sha256>   a journal entry was signed; the hash is of its text
+ *   DELETING <id>          a draft is about to be deleted (printed before the call)
  *   DELETED <id>           a draft was deleted
  *
  * Writes: a person (persons + person_search + audit event in one
@@ -98,6 +99,7 @@ async function journalWork(): Promise<void> {
     if (!r.ok) fail('journal.updateDraft failed', r.error);
   } else if (x < 0.86 && drafts.length > 0) {
     const id = take(drafts);
+    say(`DELETING ${id}`);
     const r = await router.invoke('journal.deleteDraft', { id });
     if (!r.ok) fail('journal.deleteDraft failed', r.error);
     say(`DELETED ${id}`);

@@ -101,6 +101,12 @@ interface ChildRun {
   /** Entry id → sha256 of the text it was signed with. */
   signed: Map<string, string>;
   deleted: Set<string>;
+  /**
+   * Drafts the child was about to delete: if the kill came between the
+   * commit and the DELETED line, the draft is rightly gone although it was
+   * never reported deleted, so such an id may be either present or absent.
+   */
+  deleting: Set<string>;
   killedAfterMs: number;
   exit: string;
   stderr: string;
@@ -112,6 +118,7 @@ function runChild(dir: string, workerId: string, killAfter: [number, number], st
     const ids: string[] = [];
     const signed = new Map<string, string>();
     const deleted = new Set<string>();
+    const deleting = new Set<string>();
     let buffered = '';
     let stderr = '';
     let killTimer: ReturnType<typeof setTimeout> | null = null;
@@ -126,10 +133,11 @@ function runChild(dir: string, workerId: string, killAfter: [number, number], st
       // Only whole lines count: a line cut by the kill is not a report.
       buffered = lines.pop() ?? '';
       for (const line of lines) {
-        const m = /^(COMMITTED|SIGNED|DELETED) (\S+)(?: ([0-9a-f]{64}))?$/.exec(line);
+        const m = /^(COMMITTED|SIGNED|DELETING|DELETED) (\S+)(?: ([0-9a-f]{64}))?$/.exec(line);
         if (!m) continue;
         if (m[1] === 'COMMITTED') ids.push(m[2]!);
         else if (m[1] === 'SIGNED') signed.set(m[2]!, m[3]!);
+        else if (m[1] === 'DELETING') deleting.add(m[2]!);
         else deleted.add(m[2]!);
         if (!killTimer) {
           clearTimeout(startTimer);
@@ -145,7 +153,7 @@ function runChild(dir: string, workerId: string, killAfter: [number, number], st
     child.on('close', (code, signal) => {
       clearTimeout(startTimer);
       if (killTimer) clearTimeout(killTimer);
-      resolve({ ids, signed, deleted, killedAfterMs, exit: signal ? `signal ${signal}` : `code ${code}`, stderr });
+      resolve({ ids, signed, deleted, deleting, killedAfterMs, exit: signal ? `signal ${signal}` : `code ${code}`, stderr });
     });
   });
 }
@@ -184,8 +192,8 @@ function inspect(vault: OpenVault, run: ChildRun, known: Known): { integrity: st
   const fts = ftsProblems.length === 0 ? 'ok' : ftsProblems.join('; ');
   if (ftsProblems.length > 0) problems.push(`fts integrity-check: ${fts.slice(0, 200)}`);
 
-  // Every reported commit is there (a draft deleted later in the round excepted).
-  const expected = run.ids.filter((id) => !run.deleted.has(id));
+  // Every reported commit is there (a draft deleted, or being deleted, later in the round excepted).
+  const expected = run.ids.filter((id) => !run.deleted.has(id) && !run.deleting.has(id));
   let recovered = 0;
   for (const part of chunks(expected, 300)) {
     const marks = part.map(() => '?').join(',');
@@ -313,7 +321,7 @@ export async function runCrashRounds(rounds: number, options: CrashOptions = {})
         problems.push(`unlock after crash failed: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`);
       }
       if (run.stderr.trim() && run.exit !== 'signal SIGKILL') problems.push(`child: ${run.stderr.trim().slice(0, 300)}`);
-      const committed = run.ids.filter((id) => !run.deleted.has(id)).length;
+      const committed = run.ids.filter((id) => !run.deleted.has(id) && !run.deleting.has(id)).length;
       const result: RoundResult = { round, killedAfterMs: run.killedAfterMs, committed, recovered, unreported, signed: run.signed.size, signedChecked, integrity, fts, problems };
       results.push(result);
       options.onRound?.(result);

@@ -12,6 +12,7 @@ import { fullName } from '../persons/person-format';
 import { ServicesSection } from '../services/ServicesSection';
 import { PlacementsSection } from '../placements/PlacementsSection';
 import { CaseAssignmentPanel } from './CaseAssignmentPanel';
+import { CaseDocuments } from './CaseDocuments';
 import { CaseFactsPanel } from './CaseFactsPanel';
 import { CaseHistoryPanel } from './CaseHistoryPanel';
 import { CasePeoplePanel } from './CasePeoplePanel';
@@ -69,6 +70,7 @@ export function CaseView({ caseId, entryId }: { caseId: string; entryId?: string
       </div>
       <CaseFactsPanel detail={detail} readOnly={closed} />
       <CasePeoplePanel detail={detail} readOnly={closed} />
+      <CaseDocuments detail={detail} readOnly={closed} />
       <JournalSection caseId={detail.id} readOnly={closed} focusEntryId={entryId} />
       <DecisionsSection detail={detail} readOnly={closed} />
       <ServicesSection detail={detail} readOnly={closed} />

@@ -11,6 +11,8 @@ import type { PersonAddress, PersonDetail } from '../../../src-main/features/per
 import { fullName, identityText } from './person-format';
 import { usePersonsStore } from './persons-store';
 import { RevealAddressButton } from './RevealAddressButton';
+import { PersonRiskHistory } from '../risk-assessments/RiskAssessmentsPanel';
+import '../cases/documents.css';
 import { PlacementHistory } from '../placements/PlacementHistory';
 
 /** One person: who they are, how to reach them, their protection, their cases, and "Öppna ärende". */
@@ -120,6 +122,7 @@ export function PersonView({ personId, notice }: { personId: string; notice?: 'a
           </tbody>
         </table>
       )}
+      <PersonRiskHistory personId={person.id} />
       <PlacementHistory personId={person.id} />
     </section>
   );

@@ -5,13 +5,13 @@ import { sql } from 'kysely';
 import { FRISTAD_APPLICATION_ID, createKysely, migrateToLatest, openSqlite } from '../../../src-main/db/connection.js';
 import { tempDir } from '../../support/temp.js';
 
-/** 0040-shelters, run on a file at 0020-casework with a case, its people and its journal in it. */
+/** 0040-shelters, run on a file at the schema before it (0030-search-speed) with a case, its people and its journal in it. */
 describe('migration 0040-shelters', () => {
-  it('keeps the casework written before it, and placements follow their case and persons when those are deleted', async () => {
+  it('keeps the casework written under 0030, and placements follow their case and persons when those are deleted', async () => {
     const sqlite = openSqlite(join(tempDir(), 'fristad.db'), randomBytes(32), { create: true });
     sqlite.pragma(`application_id = ${FRISTAD_APPLICATION_ID}`);
     const db = createKysely(sqlite);
-    await migrateToLatest(sqlite, db, '0020-casework');
+    await migrateToLatest(sqlite, db, '0030-search-speed');
     await sql`INSERT INTO workers (id, name, role, active, created_at) VALUES ('w1', 'Kvar Efter', 'samordnare', 1, '2026-01-01T00:00:00Z')`.execute(db);
     for (const [id, first, birth] of [['p1', 'Åsa', 1985], ['k1', 'Liv', 2016], ['k2', 'Max', 2019]] as const) {
       await sql`INSERT INTO persons (id, first_name, last_name, number_kind, personal_number, birth_year, gender, protection_level, created_at, created_by, updated_at)
