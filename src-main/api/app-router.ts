@@ -32,6 +32,12 @@ import { printContract } from '../features/print/contract.js';
 import { printHandlers } from '../features/print/handlers.js';
 import { statisticsContract } from '../features/statistics/contract.js';
 import { statisticsHandlers } from '../features/statistics/handlers.js';
+import { sheltersContract } from '../features/shelters/contract.js';
+import { sheltersHandlers } from '../features/shelters/handlers.js';
+import { placementsContract } from '../features/placements/contract.js';
+import { placementsHandlers } from '../features/placements/handlers.js';
+import { importsContract } from '../features/imports/contract.js';
+import { importsHandlers } from '../features/imports/handlers.js';
 
 /** The router with every feature registered: what both transports serve. */
 export function createAppRouter(core: Core): Router {
@@ -52,5 +58,8 @@ export function createAppRouter(core: Core): Router {
     feature(actionPlansContract, actionPlansHandlers),
     feature(printContract, printHandlers),
     feature(statisticsContract, statisticsHandlers),
+    feature(sheltersContract, sheltersHandlers),
+    feature(placementsContract, placementsHandlers),
+    feature(importsContract, importsHandlers),
   ]);
 }

@@ -14,6 +14,9 @@ import { safetyPlansContract } from '../features/safety-plans/contract.js';
 import { actionPlansContract } from '../features/action-plans/contract.js';
 import { printContract } from '../features/print/contract.js';
 import { statisticsContract } from '../features/statistics/contract.js';
+import { sheltersContract } from '../features/shelters/contract.js';
+import { placementsContract } from '../features/placements/contract.js';
+import { importsContract } from '../features/imports/contract.js';
 import type { InputOf, OutputOf } from './channel.js';
 
 /**
@@ -37,6 +40,9 @@ export const contract = {
   ...actionPlansContract,
   ...printContract,
   ...statisticsContract,
+  ...sheltersContract,
+  ...placementsContract,
+  ...importsContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -45,4 +51,4 @@ export type ChannelInput<K extends Channel> = InputOf<Contract[K]>;
 export type ChannelOutput<K extends Channel> = OutputOf<Contract[K]>;
 
 /** The per-feature contracts, for the router's duplicate check. */
-export const featureContracts = [vaultContract, personsContract, casesContract, settingsContract, backupsContract, journalContract, decisionsContract, servicesContract, workersContract, templatesContract, riskAssessmentsContract, checklistsContract, safetyPlansContract, actionPlansContract, printContract, statisticsContract] as const;
+export const featureContracts = [vaultContract, personsContract, casesContract, settingsContract, backupsContract, journalContract, decisionsContract, servicesContract, workersContract, templatesContract, riskAssessmentsContract, checklistsContract, safetyPlansContract, actionPlansContract, printContract, sheltersContract, placementsContract, importsContract, statisticsContract] as const;

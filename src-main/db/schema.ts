@@ -265,6 +265,78 @@ export interface StatisticsCountedTable {
   frozen: Generated<number>;
 }
 
+export interface SheltersTable {
+  id: string;
+  name: string;
+  /** The name folded for matching (import, uniqueness). */
+  name_key: string;
+  operator_type: 'municipal' | 'womens_shelter' | 'girls_shelter' | 'private';
+  permit_number: string | null;
+  permit_valid_from: string | null;
+  permit_valid_to: string | null;
+  capacity: number | null;
+  contact_name: string | null;
+  contact_phone: string | null;
+  contact_email: string | null;
+  /** Secret: read only through the shelter disclosure rule in domain/shelter-disclosure.ts. */
+  street_address: string | null;
+  postal_code: string | null;
+  city: string | null;
+  wheelchair_accessible: number;
+  pets_allowed: number;
+  boys_max_age: number | null;
+  languages: string | null;
+  accessibility_notes: string | null;
+  archived_at: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ShelterPricePeriodsTable {
+  id: string;
+  shelter_id: string;
+  valid_from: string;
+  adult_ore: number;
+  child_ore: number;
+  created_by: string;
+  created_at: string;
+}
+
+export interface PlacementsTable {
+  id: string;
+  case_id: string;
+  person_id: string;
+  shelter_id: string;
+  decision_date: string;
+  decision_ref: string | null;
+  start_date: string;
+  planned_end_date: string | null;
+  end_date: string | null;
+  follow_up_date: string | null;
+  adult_price_override_ore: number | null;
+  child_price_override_ore: number | null;
+  price_override_reason: string | null;
+  end_reason: 'goal_met' | 'moved_on' | 'left_on_own' | 'asked_to_leave' | 'moved_shelter' | 'other' | null;
+  destination: 'own_home' | 'sublet' | 'back_to_perpetrator' | 'other_housing' | 'other_municipality' | 'unknown' | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PlacementChildrenTable {
+  id: string;
+  placement_id: string;
+  person_id: string;
+  start_date: string;
+  end_date: string | null;
+  decision_ref: string;
+  consent: 'other_custodian_consented' | 'sole_custody' | 'without_consent';
+  consent_ground: string | null;
+  schooling: 'own_school' | 'new_school' | 'school_at_shelter' | 'distance' | 'own_preschool' | 'new_preschool' | 'none_arranged' | 'not_school_age' | 'unknown';
+  schooling_note: string | null;
+}
+
 export interface Database {
   workers: WorkersTable;
   settings: SettingsTable;
@@ -289,4 +361,8 @@ export interface Database {
   action_plans: ActionPlansTable;
   statistics_months: StatisticsMonthsTable;
   statistics_counted: StatisticsCountedTable;
+  shelters: SheltersTable;
+  shelter_price_periods: ShelterPricePeriodsTable;
+  placements: PlacementsTable;
+  placement_children: PlacementChildrenTable;
 }

@@ -10,6 +10,7 @@ import { decisionsAndServicesStep } from './decisions-services.js';
 import { documentsStep } from './documents.js';
 import { journalStep } from './journal.js';
 import { peopleAndCasesStep } from './people-cases.js';
+import { sheltersAndPlacementsStep } from './shelters-placements.js';
 import { workersStep } from './workers.js';
 
 export type { DemoContext, DemoProfile, DemoSize, DemoStep } from './context.js';
@@ -45,7 +46,7 @@ const settingsStep: DemoStep = {
 };
 
 /** The steps, in order. A feature adds its demo records by appending its step here. */
-export const DEMO_STEPS: readonly DemoStep[] = [workersStep, peopleAndCasesStep, decisionsAndServicesStep, journalStep, documentsStep, auditStep, settingsStep];
+export const DEMO_STEPS: readonly DemoStep[] = [workersStep, peopleAndCasesStep, decisionsAndServicesStep, journalStep, documentsStep, sheltersAndPlacementsStep, auditStep, settingsStep];
 
 export interface FillOptions {
   size: DemoSize;

@@ -3,7 +3,7 @@ import type { SessionInfo } from '../../src-main/features/vault/types';
 import { lockNow } from './lockdown';
 import { selectSection, useNavigationStore, navigate, type Section } from './navigation-store';
 
-const SECTIONS: readonly Section[] = ['cases', 'persons', 'journal-search', 'statistics', 'settings'];
+const SECTIONS: readonly Section[] = ['cases', 'persons', 'placements', 'shelters', 'journal-search', 'statistics', 'settings'];
 
 /** The band at the top of every working view: where you are, who you are, the menu, and "Lås". */
 export function Header({ session }: { session: SessionInfo }) {

@@ -8,6 +8,11 @@ import { PersonsPage } from '../features/persons/PersonsPage';
 import { PersonView } from '../features/persons/PersonView';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { StatisticsPage } from '../features/statistics/StatisticsPage';
+import { SheltersPage } from '../features/shelters/SheltersPage';
+import { ShelterForm } from '../features/shelters/ShelterForm';
+import { ShelterEdit, ShelterView } from '../features/shelters/ShelterView';
+import { PlacementsPage } from '../features/placements/PlacementsPage';
+import { ImportWizard } from '../features/placements/ImportWizard';
 import { Header } from './Header';
 import { selectView, useNavigationStore, type View } from './navigation-store';
 import { SessionContext } from './session-context';
@@ -34,6 +39,18 @@ function CurrentView({ view }: { view: View }) {
       return <StatisticsPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'shelters':
+      return <SheltersPage />;
+    case 'shelter':
+      return <ShelterView shelterId={view.shelterId} />;
+    case 'shelter-new':
+      return <ShelterForm />;
+    case 'shelter-edit':
+      return <ShelterEdit shelterId={view.shelterId} />;
+    case 'placements':
+      return <PlacementsPage />;
+    case 'placements-import':
+      return <ImportWizard />;
   }
 }
 
@@ -47,6 +64,9 @@ function keyOf(view: View): string {
     case 'person':
     case 'person-edit':
       return `${view.name}:${view.personId}`;
+    case 'shelter':
+    case 'shelter-edit':
+      return `${view.name}:${view.shelterId}`;
     default:
       return view.name;
   }

@@ -22,9 +22,15 @@ export type View =
   | { name: 'person-edit'; personId: string }
   | { name: 'journal-search' }
   | { name: 'statistics' }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'shelters' }
+  | { name: 'shelter'; shelterId: string }
+  | { name: 'shelter-new' }
+  | { name: 'shelter-edit'; shelterId: string }
+  | { name: 'placements' }
+  | { name: 'placements-import' };
 
-export type Section = 'cases' | 'persons' | 'journal-search' | 'statistics' | 'settings';
+export type Section = 'cases' | 'persons' | 'placements' | 'shelters' | 'journal-search' | 'statistics' | 'settings';
 
 /** The case list's filters, as cases.list takes them (without paging). */
 export interface CaseFilters {
@@ -89,6 +95,14 @@ export function sectionOf(view: View): Section {
       return 'statistics';
     case 'settings':
       return 'settings';
+    case 'shelters':
+    case 'shelter':
+    case 'shelter-new':
+    case 'shelter-edit':
+      return 'shelters';
+    case 'placements':
+    case 'placements-import':
+      return 'placements';
   }
 }
 

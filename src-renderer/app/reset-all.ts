@@ -13,13 +13,15 @@ import { reset as resetChecklists } from '../features/checklists/checklists-stor
 import { reset as resetSafetyPlans } from '../features/safety-plans/safety-plans-store';
 import { reset as resetActionPlans } from '../features/action-plans/action-plans-store';
 import { reset as resetStatistics } from '../features/statistics/statistics-store';
+import { reset as resetShelters } from '../features/shelters/shelters-store';
+import { reset as resetPlacements } from '../features/placements/placements-store';
 
 /**
  * Every store that can hold data from an unlocked session. A new feature
  * store must be added here: the lock-down empties exactly this list, and the
  * renderer tests check it against every store's empty state.
  */
-export const STORE_RESETS: readonly (() => void)[] = [resetVault, resetNavigation, resetPersons, resetCases, resetSettings, resetWorkers, resetJournal, resetDecisions, resetServices, resetRiskAssessments, resetChecklists, resetSafetyPlans, resetActionPlans, resetStatistics];
+export const STORE_RESETS: readonly (() => void)[] = [resetVault, resetNavigation, resetPersons, resetCases, resetSettings, resetWorkers, resetJournal, resetDecisions, resetServices, resetRiskAssessments, resetChecklists, resetSafetyPlans, resetActionPlans, resetShelters, resetPlacements, resetStatistics];
 
 /** Drops all case and person data from memory and stales every call still on its way. */
 export function resetAllStores(): void {

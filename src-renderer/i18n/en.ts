@@ -1,6 +1,7 @@
 import type { Messages } from './sv';
 import { documentsEn } from './en/documents';
 import { statisticsEn } from './en/statistics';
+import { placementsEn } from './en/placements';
 
 /** English, the second language pack. Same keys as Swedish (checked by the type). */
 export const en: Messages = {
@@ -18,6 +19,8 @@ export const en: Messages = {
     'journal-search': 'Search journals',
     statistics: 'Statistics',
     settings: 'Settings',
+    shelters: 'Shelters',
+    placements: 'Placements',
   },
   header: {
     unit: 'Unit',
@@ -632,4 +635,5 @@ export const en: Messages = {
     },
     outcome: { granted: 'Granted', partly_granted: 'Partly granted', refused: 'Refused' },
   },
+  ...placementsEn,
 };

@@ -6,6 +6,8 @@ import { statisticsSv } from './sv/statistics';
  * Swedish, the app's first language and the source of every key. English
  * (en.ts) must have exactly the same keys; the type checker holds it to that.
  */
+import { placementsSv } from './sv/placements';
+
 export const sv = {
   ...documentsSv,
   app: {
@@ -21,6 +23,8 @@ export const sv = {
     'journal-search': 'Sök i journaler',
     statistics: 'Statistik',
     settings: 'Inställningar',
+    shelters: 'Boenden',
+    placements: 'Placeringar',
   },
   header: {
     unit: 'Enhet',
@@ -599,6 +603,7 @@ export const sv = {
     closingReason: VOCABULARY_SV.closingReason,
     outcome: VOCABULARY_SV.outcome,
   },
+  ...placementsSv,
 };
 
 /** The shape every language pack must have: the same keys, any strings. */

@@ -37,6 +37,7 @@ import { ms, round, summarize, table, type Stat } from './stats.js';
 import type { Workload } from './workload.js';
 import { benchPrint } from './print.js';
 import { benchStatistics } from './statistics.js';
+import { benchPlacements } from './placements.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -326,6 +327,9 @@ async function main(): Promise<void> {
     await encSession.audit.flush();
     const memEnd = memory();
     const plans = await capturePlans(plainSqlite, plainSession, ks);
+    // Last: the import writes 10,000 placements into the store.
+    console.log('measuring shelters and placements (monthly cost, import of 10,000 rows) …');
+    const placementBench = await benchPlacements(router, encSession, ITER, now);
 
     plainSqlite.close();
     await core.lock('quit');
@@ -346,6 +350,8 @@ async function main(): Promise<void> {
       encryptedOverPlain: mixRatio <= TARGETS.encryptedOverPlain,
       // The app holds one vault open; the plain comparison copy is the benchmark's own.
       rss: memAfterRouter.rssMb <= TARGETS.rssMb,
+      monthlyCost: placementBench.pass.monthlyCost,
+      import10k: placementBench.pass.import,
     };
 
     const lines: string[] = [];
@@ -397,7 +403,7 @@ async function main(): Promise<void> {
     lines.push(`  after each group of the router run: ${(Object.entries(memAfterGroup) as [Group, { rssMb: number }][]).map(([g, m]) => `${g} ${m.rssMb} MB`).join(', ')}`);
     lines.push(`  with the plain comparison copy also open: ${memEnd.rssMb} MB (benchmark only)`);
     lines.push(`Build child peak RSS: ${build.peakRssMb} MB (the generator's, not the app's)`);
-    lines.push('');
+    lines.push('', ...placementBench.lines, '');
     lines.push('Query plans (plain copy, EXPLAIN QUERY PLAN):');
     for (const k of ks) {
       for (const p of plans[k.key] ?? []) lines.push(`  ${k.key}: ${p.plan.join(' | ')}`);
@@ -440,6 +446,7 @@ async function main(): Promise<void> {
       memory: { afterUnlock: memAfterUnlock, afterGroup: memAfterGroup, afterRouter: memAfterRouter, withPlainCopyOpen: memEnd },
       print: printBench.result,
       statistics: { stats: Object.fromEntries(Object.entries(statistics.stats).map(([k, v]) => [k, { label: v.label, ...roundStat(v) }])), pass: statistics.pass },
+      placements: { ...placementBench, monthlyCost: roundStat(placementBench.monthlyCost), lines: undefined },
       targets: TARGETS,
       pass,
       plans,

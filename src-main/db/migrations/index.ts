@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0010 from './0010-create-core.js';
 import * as m0020 from './0020-casework.js';
 import * as m0030 from './0030-search-speed.js';
+import * as m0040 from './0040-shelters.js';
 import * as m0050 from './0050-documents.js';
 import * as m0070 from './0070-statistics.js';
 
@@ -13,6 +14,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '0010-create-core': m0010,
   '0020-casework': m0020,
   '0030-search-speed': m0030,
+  '0040-shelters': m0040,
   '0050-documents': m0050,
   '0070-statistics': m0070,
 });

@@ -1,5 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import type { SqliteHandle } from '../../db/connection.js';
+import { insertMany } from '../../db/bulk-insert.js';
 
 /**
  * The access log. Reads and writes of one record append their event inside
@@ -31,6 +33,16 @@ export class AuditLog {
     const rows = this.#takePending();
     rows.push(this.#row(this.now().toISOString(), event));
     await trx.insertInto('audit_events').values(rows).execute();
+  }
+
+  /**
+   * Appends many events within the caller's transaction (a bulk import
+   * writes one per record it makes), through one reused prepared statement
+   * on the transaction's own connection.
+   */
+  recordAll(trx: Transaction<Database>, sqlite: SqliteHandle, events: readonly AuditEventInput[]): void {
+    const at = this.now().toISOString();
+    insertMany(trx, sqlite, 'audit_events', [...this.#takePending(), ...events.map((e) => this.#row(at, e))]);
   }
 
   /** Appends an event in a transaction of its own, for actions that write nothing else (lock, passphrase change, backup). */

@@ -13,7 +13,8 @@ import type { Database } from '../../db/schema.js';
 import { findByPersonalNumber, searchByNameTokens, searchByNumberPrefix, writeNameKeys } from './queries.js';
 import { PERSON_SUMMARY_COLUMNS, personFromRow } from './rows.js';
 
-const NUMBER_MESSAGES: Record<PersonalNumberError, string> = {
+/** Swedish messages for a refused personnummer, shared with the import report. */
+export const NUMBER_MESSAGES: Record<PersonalNumberError, string> = {
   format: 'Skriv numret som ÅÅÅÅMMDD-NNNN (eller ÅÅMMDD-NNNN).',
   checksum: 'Kontrollsiffran stämmer inte. Kontrollera numret.',
   date: 'Datumdelen är inget riktigt datum.',

@@ -10,6 +10,7 @@ import { DecisionsSection } from '../decisions/DecisionsSection';
 import { JournalSection } from '../journal/JournalSection';
 import { fullName } from '../persons/person-format';
 import { ServicesSection } from '../services/ServicesSection';
+import { PlacementsSection } from '../placements/PlacementsSection';
 import { CaseAssignmentPanel } from './CaseAssignmentPanel';
 import { CaseDocuments } from './CaseDocuments';
 import { CaseFactsPanel } from './CaseFactsPanel';
@@ -73,6 +74,7 @@ export function CaseView({ caseId, entryId }: { caseId: string; entryId?: string
       <JournalSection caseId={detail.id} readOnly={closed} focusEntryId={entryId} />
       <DecisionsSection detail={detail} readOnly={closed} />
       <ServicesSection detail={detail} readOnly={closed} />
+      <PlacementsSection detail={detail} readOnly={closed} />
       <CaseHistoryPanel detail={detail} />
     </section>
   );

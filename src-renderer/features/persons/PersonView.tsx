@@ -13,6 +13,7 @@ import { usePersonsStore } from './persons-store';
 import { RevealAddressButton } from './RevealAddressButton';
 import { PersonRiskHistory } from '../risk-assessments/RiskAssessmentsPanel';
 import '../cases/documents.css';
+import { PlacementHistory } from '../placements/PlacementHistory';
 
 /** One person: who they are, how to reach them, their protection, their cases, and "Öppna ärende". */
 export function PersonView({ personId, notice }: { personId: string; notice?: 'already_registered' | 'saved' | undefined }) {
@@ -122,6 +123,7 @@ export function PersonView({ personId, notice }: { personId: string; notice?: 'a
         </table>
       )}
       <PersonRiskHistory personId={person.id} />
+      <PlacementHistory personId={person.id} />
     </section>
   );
 }

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { channel } from '../../api/channel.js';
+import { INTAKE_SOURCES, type IntakeSource } from '../../domain/vocabulary.js';
+
+/** The fields of Fristad a column of the unit's placement log can be mapped to. */
+export const IMPORT_FIELDS = ['personalNumber', 'firstName', 'lastName', 'shelterName', 'decisionDate', 'startDate', 'plannedEndDate', 'endDate', 'pricePerDay'] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+export const REQUIRED_IMPORT_FIELDS: readonly ImportField[] = ['personalNumber', 'shelterName', 'startDate'];
+
+/** Largest file accepted, in bytes: a placement log of many years is far below it. */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+export const MAX_IMPORT_ROWS = 20_000;
+
+const base64Schema = z
+  .string({ error: 'Välj en fil.' })
+  .min(1, { error: 'Filen är tom.' })
+  .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4, { error: 'Filen är för stor (högst 5 MB).' })
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'Filen kunde inte läsas.' });
+
+/** The file as the renderer sends it: its name (for the kind) and its bytes in base64, which both transports carry as JSON. */
+export const importFileSchema = z.object({
+  fileName: z.string().trim().min(1).max(255).regex(/\.(xlsx|csv|txt)$/i, { error: 'Välj en fil av typen .xlsx eller .csv.' }),
+  base64: base64Schema,
+});
+
+/** Which column (0-based) holds each field; null or missing: not in the file. */
+export const importMappingSchema = z.object(Object.fromEntries(IMPORT_FIELDS.map((f) => [f, z.number().int().min(0).max(200).nullable().optional()])) as Record<ImportField, z.ZodOptional<z.ZodNullable<z.ZodNumber>>>).strict();
+
+export const importRunSchema = importFileSchema
+  .extend({
+    mapping: importMappingSchema,
+    /** How a case opened by the import came in (the log rarely says). */
+    newCaseSource: z.enum(INTAKE_SOURCES, { error: 'Välj hur nya ärenden aktualiserades.' }),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    for (const f of REQUIRED_IMPORT_FIELDS) if (v.mapping[f] == null) ctx.addIssue({ code: 'custom', path: ['mapping', f], message: 'Välj vilken kolumn som innehåller fältet.' });
+  });
+
+export interface ImportPreview {
+  kind: 'xlsx' | 'csv';
+  encoding: string | null;
+  separator: string | null;
+  headers: string[];
+  /** The first rows, for the mapping step. */
+  sample: string[][];
+  rowCount: number;
+  suggested: Partial<Record<ImportField, number>>;
+}
+
+export interface AcceptedRow {
+  /** The row number as the spreadsheet shows it (the header is row 1). */
+  rowNumber: number;
+  personalNumber: string;
+  name: string;
+  shelterName: string;
+  startDate: string;
+  endDate: string | null;
+  newPerson: boolean;
+  newCase: boolean;
+}
+
+export interface RefusedRow {
+  rowNumber: number;
+  reasons: string[];
+}
+
+export interface ImportReport {
+  committed: boolean;
+  rowCount: number;
+  accepted: AcceptedRow[];
+  refused: RefusedRow[];
+  newPersons: number;
+  newCases: number;
+}
+
+export interface TemplateFile {
+  fileName: string;
+  mimeType: string;
+  base64: string;
+}
+
+export const importsContract = {
+  'imports.preview': channel(importFileSchema.strict()).returns<ImportPreview>(),
+  'imports.dryRun': channel(importRunSchema).returns<ImportReport>(),
+  'imports.commit': channel(importRunSchema).returns<ImportReport>(),
+  'imports.template': channel(z.object({ format: z.enum(['xlsx', 'csv']) }).strict()).returns<TemplateFile>(),
+} as const;
+
+export type { IntakeSource };

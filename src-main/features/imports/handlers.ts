@@ -1,0 +1,10 @@
+import type { Handlers } from '../../api/context.js';
+import type { importsContract } from './contract.js';
+import { commitImport, dryRunImport, importTemplate, previewImport } from './service.js';
+
+export const importsHandlers: Handlers<typeof importsContract> = {
+  'imports.preview': (input) => previewImport(input.fileName, input.base64),
+  'imports.dryRun': (input, { session }) => dryRunImport(session, input),
+  'imports.commit': (input, { session }) => commitImport(session, input),
+  'imports.template': (input) => importTemplate(input.format),
+};

@@ -1,0 +1,320 @@
+import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { z } from 'zod';
+import type { Session } from '../../api/context.js';
+import type { Database } from '../../db/schema.js';
+import { localIsoDate } from '../../domain/dates.js';
+import { ValidationError } from '../../domain/errors.js';
+import { neutraliseCell, parseImportDate, toSwedishCsv } from '../../domain/import-table.js';
+import { parsePersonalNumber } from '../../domain/personal-number.js';
+import { kronorToOre } from '../../domain/placement-cost.js';
+import { findOverlap, placementDateIssues } from '../../domain/placement-rules.js';
+import { foldForSearch } from '../../domain/search-text.js';
+import { nextCaseNumber } from '../cases/queries.js';
+import { insertMany } from '../../db/bulk-insert.js';
+import { NUMBER_MESSAGES } from '../persons/service.js';
+import { nameTokens } from '../persons/queries.js';
+import type { AuditEventInput } from '../audit/audit-log.js';
+import { staysOfPersons } from '../placements/queries.js';
+import { placementRow } from '../placements/service.js';
+import { IMPORT_FIELDS, MAX_IMPORT_ROWS, type AcceptedRow, type ImportField, type ImportPreview, type ImportReport, type RefusedRow, type TemplateFile, type importRunSchema } from './contract.js';
+import { readTable } from './read-table.js';
+import { TEMPLATE_HEADERS, suggestMapping } from './suggest.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+type RunInput = z.output<typeof importRunSchema>;
+
+/** Reads the file and suggests a mapping; nothing is looked up or written. */
+export async function previewImport(fileName: string, base64: string): Promise<ImportPreview> {
+  const t = await readTable(fileName, base64);
+  return { kind: t.kind, encoding: t.encoding, separator: t.separator, headers: t.headers, sample: t.rows.slice(0, 5), rowCount: t.rows.length, suggested: suggestMapping(t.headers) };
+}
+
+interface PlannedRow {
+  rowNumber: number;
+  canonical: string;
+  numberKind: 'personnummer' | 'samordningsnummer';
+  birthYear: number;
+  firstName: string;
+  lastName: string;
+  shelterId: string;
+  shelterName: string;
+  decisionDate: string;
+  startDate: string;
+  plannedEndDate: string | null;
+  endDate: string | null;
+  priceOre: number | null;
+  personId: string | null;
+  caseId: string | null;
+}
+
+function chunks<T>(list: readonly T[], size = 500): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+/**
+ * Checks every row against the store without writing: the number, the
+ * shelter, the dates, twins inside the file and placements already there.
+ * Lookups are made in bulk, so ten thousand rows cost a few queries.
+ */
+async function plan(db: Db, rows: readonly string[][], mapping: RunInput['mapping'], today: string, now: Date) {
+  const cell = (r: readonly string[], f: ImportField) => {
+    const i = mapping[f];
+    return i == null ? '' : (r[i] ?? '').trim();
+  };
+  const shelters = await db.selectFrom('shelters').select(['id', 'name', 'name_key', 'archived_at']).execute();
+  const byName = new Map<string, { id: string; name: string }>();
+  for (const s of [...shelters].sort((a, b) => (a.archived_at === null ? 1 : 0) - (b.archived_at === null ? 1 : 0))) byName.set(s.name_key, s);
+
+  const refused: RefusedRow[] = [];
+  const planned: PlannedRow[] = [];
+  const seen = new Map<string, number>();
+  rows.forEach((r, i) => {
+    const rowNumber = i + 2;
+    const reasons: string[] = [];
+    const pn = parsePersonalNumber(cell(r, 'personalNumber'), now);
+    if (!cell(r, 'personalNumber')) reasons.push('Personnummer saknas.');
+    else if (!pn.ok) reasons.push(`Ogiltigt personnummer: ${NUMBER_MESSAGES[pn.error]}`);
+    const shelterText = cell(r, 'shelterName');
+    const shelter = byName.get(foldForSearch(shelterText));
+    if (!shelterText) reasons.push('Boende saknas.');
+    else if (!shelter) reasons.push(`Boendet ”${shelterText}” finns inte i registret. Lägg in det först eller rätta namnet.`);
+    const date = (f: ImportField, label: string, required: boolean): string | null => {
+      const raw = cell(r, f);
+      if (!raw) {
+        if (required) reasons.push(`${label} saknas.`);
+        return null;
+      }
+      const d = parseImportDate(raw);
+      if (!d) reasons.push(`${label} ”${raw}” är inte ett datum (skriv t.ex. 2024-03-05 eller 5/3/2024).`);
+      return d;
+    };
+    const startDate = date('startDate', 'Startdatum', true);
+    const decisionDate = date('decisionDate', 'Beslutsdatum', false) ?? startDate;
+    const plannedEndDate = date('plannedEndDate', 'Planerat slut', false);
+    const endDate = date('endDate', 'Slutdatum', false);
+    const priceText = cell(r, 'pricePerDay');
+    const priceOre = priceText ? kronorToOre(priceText) : null;
+    if (priceText && priceOre === null) reasons.push(`Priset ”${priceText}” är inte ett belopp i kronor.`);
+    if (startDate && decisionDate) {
+      for (const issue of placementDateIssues({ decisionDate, startDate, plannedEndDate, endDate }, today)) {
+        reasons.push(issue.code === 'before_start' && issue.path === 'endDate' ? 'Datumen står i fel ordning: slutdatum ligger före startdatum.' : issue.message);
+      }
+    }
+    if (pn.ok && startDate) {
+      const key = `${pn.value.canonical}|${startDate}`;
+      const twin = seen.get(key);
+      if (twin !== undefined) reasons.push(`Dubblett: samma person och startdatum står redan på rad ${twin}.`);
+      else seen.set(key, rowNumber);
+    }
+    if (reasons.length > 0 || !pn.ok || !shelter || !startDate || !decisionDate) {
+      refused.push({ rowNumber, reasons });
+      return;
+    }
+    planned.push({
+      rowNumber,
+      canonical: pn.value.canonical,
+      numberKind: pn.value.kind,
+      birthYear: pn.value.birthYear,
+      firstName: cell(r, 'firstName'),
+      lastName: cell(r, 'lastName'),
+      shelterId: shelter.id,
+      shelterName: shelter.name,
+      decisionDate,
+      startDate,
+      plannedEndDate,
+      endDate,
+      priceOre,
+      personId: null,
+      caseId: null,
+    });
+  });
+
+  // The persons already registered, their latest case as main person, and their stays.
+  const persons = new Map<string, { id: string; first_name: string; last_name: string }>();
+  for (const part of chunks([...new Set(planned.map((p) => p.canonical))])) {
+    for (const p of await db.selectFrom('persons').select(['id', 'personal_number', 'first_name', 'last_name']).where('personal_number', 'in', part).execute()) persons.set(p.personal_number!, p);
+  }
+  const personIds = [...persons.values()].map((p) => p.id);
+  const cases = new Map<string, string>();
+  const stays: Awaited<ReturnType<typeof staysOfPersons>> = [];
+  for (const part of chunks(personIds)) {
+    for (const c of await db.selectFrom('cases').select(['id', 'main_person_id']).where('main_person_id', 'in', part).orderBy('intake_date').orderBy('created_at').execute()) cases.set(c.main_person_id, c.id);
+    stays.push(...(await staysOfPersons(db, part)));
+  }
+  const staysBy = new Map<string, { id: string; start: string; end: string | null; shelterId: string; shelterName: string }[]>();
+  for (const s of stays) staysBy.set(s.personId, [...(staysBy.get(s.personId) ?? []), s]);
+
+  const accepted: PlannedRow[] = [];
+  const fileStays = new Map<string, { id: string; start: string; end: string | null; rowNumber: number }[]>();
+  for (const p of planned) {
+    const person = persons.get(p.canonical);
+    const reasons: string[] = [];
+    if (!person && (!p.firstName || !p.lastName)) reasons.push('Personen finns inte i Fristad och raden saknar för- eller efternamn.');
+    const existing = person ? staysBy.get(person.id) ?? [] : [];
+    const same = existing.find((s) => s.start === p.startDate && s.shelterId === p.shelterId);
+    if (same) reasons.push('Dubblett: placeringen finns redan i Fristad (importerad eller registrerad tidigare).');
+    else {
+      const clash = findOverlap(existing, { start: p.startDate, end: p.endDate });
+      if (clash) reasons.push(`Överlappar en placering som redan finns på ${clash.shelterName} från ${clash.start}.`);
+    }
+    const inFile = findOverlap(fileStays.get(p.canonical) ?? [], { start: p.startDate, end: p.endDate });
+    if (inFile) reasons.push(`Överlappar placeringen på rad ${inFile.rowNumber} för samma person.`);
+    if (reasons.length > 0) {
+      refused.push({ rowNumber: p.rowNumber, reasons });
+      continue;
+    }
+    fileStays.set(p.canonical, [...(fileStays.get(p.canonical) ?? []), { id: String(p.rowNumber), start: p.startDate, end: p.endDate, rowNumber: p.rowNumber }]);
+    accepted.push({ ...p, personId: person?.id ?? null, caseId: person ? cases.get(person.id) ?? null : null, firstName: person?.first_name ?? p.firstName, lastName: person?.last_name ?? p.lastName });
+  }
+  refused.sort((a, b) => a.rowNumber - b.rowNumber);
+  return { accepted, refused };
+}
+
+function report(rows: number, accepted: PlannedRow[], refused: RefusedRow[], committed: boolean): ImportReport {
+  const newPersons = new Set(accepted.filter((a) => a.personId === null).map((a) => a.canonical));
+  const newCases = new Set(accepted.filter((a) => a.caseId === null).map((a) => a.personId ?? a.canonical));
+  const list: AcceptedRow[] = accepted.map((a) => ({
+    rowNumber: a.rowNumber,
+    personalNumber: a.canonical,
+    name: `${a.firstName} ${a.lastName}`.trim(),
+    shelterName: a.shelterName,
+    startDate: a.startDate,
+    endDate: a.endDate,
+    newPerson: a.personId === null,
+    newCase: a.caseId === null,
+  }));
+  return { committed, rowCount: rows, accepted: list, refused, newPersons: newPersons.size, newCases: newCases.size };
+}
+
+async function readRows(input: RunInput) {
+  const t = await readTable(input.fileName, input.base64);
+  if (t.rows.length > MAX_IMPORT_ROWS) throw new ValidationError([{ path: 'base64', code: 'too_many_rows', message: `Filen har ${t.rows.length} rader. Högst ${MAX_IMPORT_ROWS} rader kan importeras åt gången.` }]);
+  const width = t.headers.length;
+  for (const f of IMPORT_FIELDS) {
+    const i = input.mapping[f];
+    if (i != null && i >= Math.max(width, 1)) throw new ValidationError([{ path: `mapping.${f}`, code: 'no_column', message: 'Filen har ingen sådan kolumn.' }]);
+  }
+  return t.rows;
+}
+
+/** What the import would do, row by row; nothing is written. Noted in the access log as a read. */
+export async function dryRunImport(session: Session, input: RunInput, now = new Date()): Promise<ImportReport> {
+  const rows = await readRows(input);
+  const { accepted, refused } = await plan(session.db, rows, input.mapping, localIsoDate(now), now);
+  session.audit.note({ action: 'imports.dry_run', entityType: 'import', detail: { rows: rows.length, accepted: accepted.length, refused: refused.length } });
+  return report(rows.length, accepted, refused, false);
+}
+
+/** Case numbers for new cases, per intake year: the year's highest is read once, then counted on. */
+function caseNumbers(trx: Transaction<Database>) {
+  const next = new Map<number, number>();
+  return async (year: number): Promise<string> => {
+    let n = next.get(year);
+    if (n === undefined) n = Number((await nextCaseNumber(trx, year)).slice(5));
+    next.set(year, n + 1);
+    return `${year}-${String(n).padStart(4, '0')}`;
+  };
+}
+
+/**
+ * Imports the accepted rows in one transaction: all of them or, on any
+ * failure, none. The plan is made again inside the transaction, so rows
+ * added since the dry run are not twinned; a second import of the same file
+ * finds every row already there and writes nothing. A person not yet in
+ * Fristad is registered (gender unknown, no protection recorded: the worker
+ * completes it) with a case of their own, in intake status from the
+ * decision date; rows are written in bulk, each with its audit event.
+ */
+export async function commitImport(session: Session, input: RunInput, now = new Date()): Promise<ImportReport> {
+  const rows = await readRows(input);
+  const at = now.toISOString();
+  const workerId = session.worker.id;
+  return session.db.transaction().execute(async (trx) => {
+    const { accepted, refused } = await plan(trx, rows, input.mapping, localIsoDate(now), now);
+    const caseNumber = caseNumbers(trx);
+    const persons: Insertable<Database['persons']>[] = [];
+    const tokens: Insertable<Database['person_search']>[] = [];
+    const cases: Insertable<Database['cases']>[] = [];
+    const members: Insertable<Database['case_persons']>[] = [];
+    const statusEvents: Insertable<Database['case_status_events']>[] = [];
+    const assignments: Insertable<Database['case_assignments']>[] = [];
+    const placements: Insertable<Database['placements']>[] = [];
+    const audit: AuditEventInput[] = [];
+    const newPersonIds = new Map<string, string>();
+    const newCaseIds = new Map<string, string>();
+    for (const a of accepted) {
+      let personId = a.personId ?? newPersonIds.get(a.canonical);
+      if (!personId) {
+        personId = randomUUID();
+        newPersonIds.set(a.canonical, personId);
+        persons.push({
+          id: personId, first_name: a.firstName, last_name: a.lastName, number_kind: a.numberKind, personal_number: a.canonical, birth_year: a.birthYear,
+          gender: 'okant', protection_level: 'none', created_at: at, created_by: workerId, updated_at: at,
+          street_address: null, postal_code: null, city: null, phone: null, email: null, language: null,
+        });
+        for (const token of nameTokens(a.firstName, a.lastName)) tokens.push({ token, person_id: personId });
+        audit.push({ action: 'persons.create', entityType: 'person', entityId: personId, detail: { imported: true } });
+      }
+      let caseId = a.caseId ?? newCaseIds.get(personId);
+      if (!caseId) {
+        caseId = randomUUID();
+        newCaseIds.set(personId, caseId);
+        const intakeDate = a.decisionDate < a.startDate ? a.decisionDate : a.startDate;
+        cases.push({
+          id: caseId, case_number: await caseNumber(Number(intakeDate.slice(0, 4))), main_person_id: personId, intake_date: intakeDate, intake_source: input.newCaseSource,
+          status: 'intake', assigned_worker_id: workerId, closed_at: null, created_at: at, created_by: workerId, updated_at: at,
+          relation: null, first_contact_date: null, children_in_household: null, closing_reason: null,
+        });
+        members.push({ case_id: caseId, person_id: personId, role: 'victim', child_exposure: null });
+        statusEvents.push({ case_id: caseId, from_status: null, to_status: 'intake', event_date: intakeDate, worker_id: workerId, at });
+        assignments.push({ case_id: caseId, worker_id: workerId, assigned_by: workerId, at });
+        audit.push({ action: 'cases.create', entityType: 'case', entityId: caseId, detail: { imported: true } });
+      }
+      const id = randomUUID();
+      placements.push(
+        placementRow(
+          id,
+          {
+            caseId, personId, shelterId: a.shelterId, decisionDate: a.decisionDate, decisionRef: null, startDate: a.startDate, plannedEndDate: a.plannedEndDate, followUpDate: null,
+            adultPriceOverrideOre: a.priceOre, childPriceOverrideOre: null, priceOverrideReason: a.priceOre === null ? null : 'Pris enligt importerad fil', children: [],
+          },
+          workerId,
+          at,
+          a.endDate,
+        ),
+      );
+      audit.push({ action: 'placements.import', entityType: 'placement', entityId: id, detail: { caseId, personId, row: a.rowNumber } });
+    }
+    const sqlite = session.vault.sqlite;
+    insertMany(trx, sqlite, 'persons', persons);
+    insertMany(trx, sqlite, 'person_search', tokens);
+    insertMany(trx, sqlite, 'cases', cases);
+    insertMany(trx, sqlite, 'case_persons', members);
+    insertMany(trx, sqlite, 'case_status_events', statusEvents);
+    insertMany(trx, sqlite, 'case_assignments', assignments);
+    insertMany(trx, sqlite, 'placements', placements);
+    session.audit.recordAll(trx, sqlite, audit);
+    return report(rows.length, accepted, refused, true);
+  });
+}
+
+/** The template: the expected columns and one fictional example row, as XLSX or as Swedish Excel's CSV. */
+export async function importTemplate(format: 'xlsx' | 'csv'): Promise<TemplateFile> {
+  const headers = IMPORT_FIELDS.map((f) => TEMPLATE_HEADERS[f]);
+  const example = ['19121212-1212', 'Exempel', 'Exempelsson', 'Namnet som i boenderegistret', '2024-03-04', '2024-03-05', '2024-06-05', '', '1 250'];
+  if (format === 'csv') {
+    return { fileName: 'fristad-placeringar-mall.csv', mimeType: 'text/csv;charset=utf-8', base64: Buffer.from(toSwedishCsv([headers, example]), 'utf8').toString('base64') };
+  }
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Placeringar');
+  ws.addRow(headers.map(neutraliseCell));
+  ws.addRow(example.map(neutraliseCell));
+  ws.getRow(1).font = { bold: true };
+  ws.columns.forEach((c) => (c.width = 22));
+  const buf = await wb.xlsx.writeBuffer();
+  return { fileName: 'fristad-placeringar-mall.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: Buffer.from(buf as ArrayBuffer).toString('base64') };
+}

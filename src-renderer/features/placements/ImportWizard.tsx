@@ -1,0 +1,217 @@
+import { useState, type ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { invoke } from '../../app/api-client';
+import { describeError, fieldErrorsOf } from '../../app/errors';
+import { navigate } from '../../app/navigation-store';
+import { Alert } from '../../components/Alert';
+import { PageHeading } from '../../components/PageHeading';
+import { SelectField } from '../../components/SelectField';
+import { INTAKE_SOURCES, type IntakeSource } from '../../../src-main/domain/vocabulary';
+import { IMPORT_FIELDS, MAX_IMPORT_BYTES, REQUIRED_IMPORT_FIELDS, type ImportField, type ImportPreview, type ImportReport } from '../../../src-main/features/imports/contract';
+import { downloadBase64, fileToBase64 } from './file-bytes';
+import './placements.css';
+
+type Mapping = Partial<Record<ImportField, number>>;
+
+/**
+ * Import of the unit's placement log: choose a file → map its columns →
+ * see the dry run (accepted rows, refused rows with reasons) → import. The
+ * file's bytes stay in this view only; nothing is saved before "Importera".
+ */
+export function ImportWizard() {
+  const { t } = useTranslation();
+  const [file, setFile] = useState<{ fileName: string; base64: string } | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [mapping, setMapping] = useState<Mapping>({});
+  const [source, setSource] = useState<IntakeSource>('own_application');
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+
+  const run = async <T,>(work: () => Promise<T>): Promise<T | undefined> => {
+    setBusy(true);
+    setError(null);
+    try {
+      return await work();
+    } catch (err) {
+      setError(describeError(err));
+      setFieldErrors(fieldErrorsOf(err));
+      return undefined;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const f = e.target.files?.[0];
+    setPreview(null);
+    setReport(null);
+    setFieldErrors({});
+    if (!f) return;
+    if (f.size > MAX_IMPORT_BYTES) {
+      setError(t('imports.fileTooBig', { mb: MAX_IMPORT_BYTES / 1024 / 1024 }));
+      return;
+    }
+    const chosen = { fileName: f.name, base64: await fileToBase64(f) };
+    setFile(chosen);
+    const p = await run(() => invoke('imports.preview', chosen));
+    if (p) {
+      setPreview(p);
+      setMapping(p.suggested);
+    }
+  };
+
+  const input = () => ({ ...file!, mapping: Object.fromEntries(IMPORT_FIELDS.map((f) => [f, mapping[f] ?? null])), newCaseSource: source });
+
+  const dryRun = async () => {
+    const missing = REQUIRED_IMPORT_FIELDS.filter((f) => mapping[f] === undefined);
+    if (missing.length > 0) {
+      setFieldErrors(Object.fromEntries(missing.map((f) => [`mapping.${f}`, t('imports.required')])));
+      return;
+    }
+    setFieldErrors({});
+    const r = await run(() => invoke('imports.dryRun', input()));
+    if (r) setReport(r);
+  };
+
+  const commit = async () => {
+    const r = await run(() => invoke('imports.commit', input()));
+    if (r) setReport(r);
+  };
+
+  const template = async (format: 'xlsx' | 'csv') => {
+    const f = await run(() => invoke('imports.template', { format }));
+    if (f) downloadBase64(f.fileName, f.mimeType, f.base64);
+  };
+
+  return (
+    <section className="page">
+      <p>
+        <button type="button" className="link-button" onClick={() => navigate({ name: 'placements' })}>
+          {t('placements.title')}
+        </button>
+      </p>
+      <PageHeading>{t('imports.title')}</PageHeading>
+      <p className="lead">{t('imports.intro')}</p>
+      <div className="button-row">
+        <button type="button" className="button" onClick={() => void template('xlsx')}>{t('imports.templateXlsx')}</button>
+        <button type="button" className="button" onClick={() => void template('csv')}>{t('imports.templateCsv')}</button>
+      </div>
+      {error ? <Alert>{error}</Alert> : null}
+
+      <section className="case-section" aria-labelledby="import-step1">
+        <h2 id="import-step1">{t('imports.step1')}</h2>
+        <div className="field">
+          <label htmlFor="import-file">{t('imports.file')}</label>
+          <input id="import-file" type="file" className="input" accept=".xlsx,.csv,.txt" onChange={(e) => void onFile(e)} disabled={busy} />
+        </div>
+        {busy && !preview ? <p className="loading">{t('imports.reading')}</p> : null}
+      </section>
+
+      {preview && !report?.committed ? (
+        <section className="case-section" aria-labelledby="import-step2">
+          <h2 id="import-step2">{t('imports.step2')}</h2>
+          <p className="field-hint">
+            {preview.kind === 'csv'
+              ? t('imports.fileSummary', { rows: preview.rowCount, encoding: preview.encoding, separator: preview.separator === '\t' ? 'tab' : preview.separator })
+              : t('imports.xlsxSummary', { rows: preview.rowCount })}
+          </p>
+          <div className="mapping-grid">
+            {IMPORT_FIELDS.map((f) => (
+              <SelectField
+                key={f}
+                id={`map-${f}`}
+                label={`${t(`imports.fields.${f}`)}${REQUIRED_IMPORT_FIELDS.includes(f) ? ' *' : ''}`}
+                value={mapping[f] === undefined ? '' : String(mapping[f])}
+                onChange={(x) => {
+                  setReport(null);
+                  setMapping((m) => ({ ...m, [f]: x === '' ? undefined : Number(x) }));
+                }}
+                placeholder={t('imports.notInFile')}
+                options={preview.headers.map((h, i) => ({ value: String(i), label: `${i + 1}: ${h || '–'}${preview.sample[0]?.[i] ? ` (${preview.sample[0][i]})` : ''}` }))}
+                error={fieldErrors[`mapping.${f}`]}
+              />
+            ))}
+          </div>
+          <SelectField id="import-source" label={t('imports.newCaseSource')} value={source} onChange={(x) => setSource(x as IntakeSource)} options={INTAKE_SOURCES.map((s) => ({ value: s, label: t(`vocab.intakeSource.${s}`) }))} />
+          <button type="button" className="button button-primary" onClick={() => void dryRun()} disabled={busy}>{t('imports.dryRun')}</button>
+        </section>
+      ) : null}
+
+      {report ? <ImportReportView report={report} busy={busy} onCommit={() => void commit()} /> : null}
+      {report?.committed ? (
+        <button type="button" className="button" onClick={() => navigate({ name: 'placements' })}>
+          {t('imports.done')}
+        </button>
+      ) : null}
+    </section>
+  );
+}
+
+function ImportReportView({ report, busy, onCommit }: { report: ImportReport; busy: boolean; onCommit: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <section className="case-section" aria-labelledby="import-step3">
+      <h2 id="import-step3">{t('imports.step3')}</h2>
+      {report.committed ? <Alert kind="success">{t('imports.committed', { count: report.accepted.length })}</Alert> : null}
+      <p className="import-counts">
+        <span className="count-accepted">{t(report.committed ? 'imports.imported' : 'imports.accepted', { count: report.accepted.length })}</span>
+        {' · '}
+        <span className="count-refused">{t('imports.refused', { count: report.refused.length })}</span>
+      </p>
+      {!report.committed && report.accepted.length > 0 ? <p>{t('imports.newPersons', { count: report.newPersons, cases: report.newCases })}</p> : null}
+      {report.refused.length > 0 ? <h3 className="sub-title">{t('imports.refusedTitle')}</h3> : null}
+      {report.refused.length > 0 ? (
+        <table className="table import-refused">
+          <thead>
+            <tr>
+              <th scope="col">{t('imports.row')}</th>
+              <th scope="col">{t('imports.reasons')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.refused.map((r) => (
+              <tr key={r.rowNumber}>
+                <td className="cell-num">{r.rowNumber}</td>
+                <td>{r.reasons.join(' ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {report.accepted.length > 0 ? <h3 className="sub-title">{t(report.committed ? 'imports.importedTitle' : 'imports.acceptedTitle')}</h3> : null}
+      {report.accepted.length > 0 ? (
+        <table className="table import-accepted">
+          <thead>
+            <tr>
+              <th scope="col">{t('imports.row')}</th>
+              <th scope="col">{t('imports.fields.personalNumber')}</th>
+              <th scope="col">{t('placements.person')}</th>
+              <th scope="col">{t('placements.shelter')}</th>
+              <th scope="col">{t('placements.start')}</th>
+              <th scope="col">{t('placements.end')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.accepted.slice(0, 200).map((a) => (
+              <tr key={a.rowNumber}>
+                <td className="cell-num">{a.rowNumber}</td>
+                <td className="cell-number">{a.personalNumber}</td>
+                <td>{a.name}</td>
+                <td>{a.shelterName}</td>
+                <td className="cell-nowrap">{a.startDate}</td>
+                <td className="cell-nowrap">{a.endDate ?? '–'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {!report.committed && report.accepted.length > 0 ? (
+        <button type="button" className="button button-primary" onClick={onCommit} disabled={busy}>
+          {t('imports.commit', { count: report.accepted.length })}
+        </button>
+      ) : null}
+    </section>
+  );
+}
