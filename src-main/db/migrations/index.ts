@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0010 from './0010-create-core.js';
 import * as m0020 from './0020-casework.js';
+import * as m0060 from './0060-privacy.js';
 
 /**
  * Every migration, by its zero-padded name. Names sort in the order they run;
@@ -9,6 +10,7 @@ import * as m0020 from './0020-casework.js';
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '0010-create-core': m0010,
   '0020-casework': m0020,
+  '0060-privacy': m0060,
 });
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1)!;

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { chainHash } from './chain.js';
 
 /**
  * The access log. Reads and writes of one record append their event inside
@@ -8,6 +9,11 @@ import type { Database } from '../../db/schema.js';
  * written in one transaction at the next write, within two seconds, or at
  * lock; so a search stays a pure read. Details never hold names, numbers or
  * free text: only ids and counts.
+ *
+ * Every event is a link in a hash chain (`chain.ts`): its hash covers the
+ * hash of the event before it. The previous hash is read inside the same
+ * transaction (one seek to the last row of the primary key), so a rolled-back
+ * transaction can never leave a cached link that no longer exists.
  */
 export interface AuditEventInput {
   action: string;
@@ -30,7 +36,7 @@ export class AuditLog {
   async record(trx: Transaction<Database>, event: AuditEventInput): Promise<void> {
     const rows = this.#takePending();
     rows.push(this.#row(this.now().toISOString(), event));
-    await trx.insertInto('audit_events').values(rows).execute();
+    await insertChained(trx, rows);
   }
 
   /** Appends an event in a transaction of its own, for actions that write nothing else (lock, passphrase change, backup). */
@@ -54,7 +60,7 @@ export class AuditLog {
   async flush(): Promise<void> {
     const rows = this.#takePending();
     if (rows.length === 0) return;
-    await this.db.insertInto('audit_events').values(rows).execute();
+    await this.db.transaction().execute((trx) => insertChained(trx, rows));
   }
 
   get pendingCount(): number {
@@ -81,4 +87,17 @@ export class AuditLog {
       detail: e.detail ? JSON.stringify(e.detail) : null,
     };
   }
+}
+
+type UnchainedRow = Omit<Database['audit_events'], 'id' | 'hash' | 'case_ref'>;
+
+/** Inserts events after the last one, each with its link in the chain. Also used where an event is written without a session (vault set-up). */
+export async function insertChained(trx: Transaction<Database>, rows: UnchainedRow[]): Promise<void> {
+  const last = await trx.selectFrom('audit_events').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  let prev: Buffer | null = last?.hash ?? null;
+  const chained = rows.map((r) => {
+    prev = chainHash(prev, r);
+    return { ...r, hash: prev };
+  });
+  await trx.insertInto('audit_events').values(chained).execute();
 }
