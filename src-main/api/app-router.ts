@@ -18,6 +18,8 @@ import { decisionsContract } from '../features/decisions/contract.js';
 import { decisionsHandlers } from '../features/decisions/handlers.js';
 import { servicesContract } from '../features/services/contract.js';
 import { servicesHandlers } from '../features/services/handlers.js';
+import { privacyContract } from '../features/privacy/contract.js';
+import { privacyHandlers } from '../features/privacy/handlers.js';
 
 /** The router with every feature registered: what both transports serve. */
 export function createAppRouter(core: Core): Router {
@@ -31,5 +33,6 @@ export function createAppRouter(core: Core): Router {
     feature(journalContract, journalHandlers),
     feature(decisionsContract, decisionsHandlers),
     feature(servicesContract, servicesHandlers),
+    feature(privacyContract, privacyHandlers),
   ]);
 }

@@ -7,6 +7,7 @@ import { workersContract } from '../features/workers/contract.js';
 import { journalContract } from '../features/journal/contract.js';
 import { decisionsContract } from '../features/decisions/contract.js';
 import { servicesContract } from '../features/services/contract.js';
+import { privacyContract } from '../features/privacy/contract.js';
 import type { InputOf, OutputOf } from './channel.js';
 
 /**
@@ -23,6 +24,7 @@ export const contract = {
   ...decisionsContract,
   ...servicesContract,
   ...workersContract,
+  ...privacyContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -31,4 +33,4 @@ export type ChannelInput<K extends Channel> = InputOf<Contract[K]>;
 export type ChannelOutput<K extends Channel> = OutputOf<Contract[K]>;
 
 /** The per-feature contracts, for the router's duplicate check. */
-export const featureContracts = [vaultContract, personsContract, casesContract, settingsContract, backupsContract, journalContract, decisionsContract, servicesContract, workersContract] as const;
+export const featureContracts = [vaultContract, personsContract, casesContract, settingsContract, backupsContract, journalContract, decisionsContract, servicesContract, workersContract, privacyContract] as const;

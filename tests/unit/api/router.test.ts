@@ -102,6 +102,19 @@ describe('router: the one door', () => {
       'services.list': { caseId: '11111111-1111-4111-8111-111111111111' },
       'services.create': { caseId: '11111111-1111-4111-8111-111111111111', personId: '11111111-1111-4111-8111-111111111111', serviceType: 'support_talks', startDate: '2026-01-01' },
       'services.end': { id: '11111111-1111-4111-8111-111111111111', endDate: '2026-01-01' },
+      'privacy.settings': undefined,
+      'privacy.updateSettings': { manyPersons: { count: 10, minutes: 15 } },
+      'privacy.logSearch': {},
+      'privacy.logVerify': undefined,
+      'privacy.logReviewSave': { periodFrom: '2026-01-01', periodTo: '2026-01-31', comment: 'Inga avvikelser.' },
+      'privacy.logReviews': undefined,
+      'privacy.retentionPreview': undefined,
+      'privacy.retentionRun': { caseIds: ['11111111-1111-4111-8111-111111111111'] },
+      'privacy.retentionRuns': undefined,
+      'privacy.retentionHold': { caseId: '11111111-1111-4111-8111-111111111111', reason: 'Överklagande' },
+      'privacy.retentionRelease': { caseId: '11111111-1111-4111-8111-111111111111' },
+      'privacy.extract': { personId: '11111111-1111-4111-8111-111111111111' },
+      'privacy.extractProduced': { personId: '11111111-1111-4111-8111-111111111111' },
     };
     for (const [name, def] of Object.entries(contract)) {
       if (def.access === 'public') continue;
