@@ -7,6 +7,7 @@ import { PersonForm } from '../features/persons/PersonForm';
 import { PersonsPage } from '../features/persons/PersonsPage';
 import { PersonView } from '../features/persons/PersonView';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { PrivacyPage } from '../features/privacy/PrivacyPage';
 import { Header } from './Header';
 import { selectView, useNavigationStore, type View } from './navigation-store';
 import { SessionContext } from './session-context';
@@ -31,6 +32,8 @@ function CurrentView({ view }: { view: View }) {
       return <JournalSearchPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'privacy':
+      return <PrivacyPage tab={view.tab ?? 'workers'} personId={view.personId} />;
   }
 }
 
@@ -44,6 +47,8 @@ function keyOf(view: View): string {
     case 'person':
     case 'person-edit':
       return `${view.name}:${view.personId}`;
+    case 'privacy':
+      return `privacy:${view.tab ?? ''}:${view.personId ?? ''}`;
     default:
       return view.name;
   }

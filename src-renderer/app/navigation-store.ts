@@ -21,9 +21,13 @@ export type View =
   | { name: 'person-new' }
   | { name: 'person-edit'; personId: string }
   | { name: 'journal-search' }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  /** The coordinator's privacy screens; `personId` preselects the person of a register extract. */
+  | { name: 'privacy'; tab?: PrivacyTab; personId?: string };
 
-export type Section = 'cases' | 'persons' | 'journal-search' | 'settings';
+export type PrivacyTab = 'workers' | 'log' | 'retention' | 'extract' | 'settings';
+
+export type Section = 'cases' | 'persons' | 'journal-search' | 'settings' | 'privacy';
 
 /** The case list's filters, as cases.list takes them (without paging). */
 export interface CaseFilters {
@@ -86,6 +90,8 @@ export function sectionOf(view: View): Section {
       return 'journal-search';
     case 'settings':
       return 'settings';
+    case 'privacy':
+      return 'privacy';
   }
 }
 

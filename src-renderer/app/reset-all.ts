@@ -8,13 +8,14 @@ import { reset as resetWorkers } from '../features/workers/workers-store';
 import { reset as resetJournal } from '../features/journal/journal-store';
 import { reset as resetDecisions } from '../features/decisions/decisions-store';
 import { reset as resetServices } from '../features/services/services-store';
+import { reset as resetPrivacy } from '../features/privacy/privacy-store';
 
 /**
  * Every store that can hold data from an unlocked session. A new feature
  * store must be added here: the lock-down empties exactly this list, and the
  * renderer tests check it against every store's empty state.
  */
-export const STORE_RESETS: readonly (() => void)[] = [resetVault, resetNavigation, resetPersons, resetCases, resetSettings, resetWorkers, resetJournal, resetDecisions, resetServices];
+export const STORE_RESETS: readonly (() => void)[] = [resetVault, resetNavigation, resetPersons, resetCases, resetSettings, resetWorkers, resetJournal, resetDecisions, resetServices, resetPrivacy];
 
 /** Drops all case and person data from memory and stales every call still on its way. */
 export function resetAllStores(): void {

@@ -1,7 +1,9 @@
 import type { Messages } from './sv';
+import { privacyEn } from './en/privacy';
 
 /** English, the second language pack. Same keys as Swedish (checked by the type). */
 export const en: Messages = {
+  ...privacyEn,
   app: {
     name: 'Fristad',
     tagline: 'Case support for work against violence in close relationships',
@@ -14,6 +16,7 @@ export const en: Messages = {
     persons: 'Persons',
     'journal-search': 'Search journals',
     settings: 'Settings',
+    privacy: 'Privacy',
   },
   header: {
     unit: 'Unit',

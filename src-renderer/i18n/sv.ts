@@ -1,8 +1,10 @@
+import { privacySv } from './sv/privacy';
 /**
  * Swedish, the app's first language and the source of every key. English
  * (en.ts) must have exactly the same keys; the type checker holds it to that.
  */
 export const sv = {
+  ...privacySv,
   app: {
     name: 'Fristad',
     tagline: 'Ärendestöd för arbetet mot våld i nära relationer',
@@ -15,6 +17,7 @@ export const sv = {
     persons: 'Personer',
     'journal-search': 'Sök i journaler',
     settings: 'Inställningar',
+    privacy: 'Integritet',
   },
   header: {
     unit: 'Enhet',

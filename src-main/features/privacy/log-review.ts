@@ -33,6 +33,8 @@ export interface LogRow {
   personId: string | null;
   /** Whether the record still exists (a deleted one cannot be opened). */
   exists: boolean;
+  /** What the row concerns, for the reviewer: the person's name or the case number (null once deleted). */
+  label: string | null;
   flags: AuditFlag[];
 }
 
@@ -88,6 +90,7 @@ export async function searchLog(db: Kysely<Database>, f: LogFilter): Promise<Log
     caseId: r.case_ref,
     personId: r.entity_type === 'person' ? r.entity_id : null,
     exists: true,
+    label: null,
     flags: [],
   }));
 }
@@ -97,10 +100,12 @@ export async function flagRows(db: Kysely<Database>, rows: LogRow[], settings: P
   if (rows.length === 0) return rows;
   const personIds = [...new Set(rows.map((r) => r.personId).filter((x): x is string => x !== null))];
   const caseIds = [...new Set(rows.map((r) => r.caseId).filter((x): x is string => x !== null))];
-  const persons = personIds.length ? await db.selectFrom('persons').select(['id', 'protection_level']).where('id', 'in', personIds).execute() : [];
+  const persons = personIds.length ? await db.selectFrom('persons').select(['id', 'protection_level', 'first_name', 'last_name']).where('id', 'in', personIds).execute() : [];
   const protection = new Map(persons.map((p) => [p.id, p.protection_level]));
-  const cases = caseIds.length ? await db.selectFrom('cases').select('id').where('id', 'in', caseIds).execute() : [];
+  const personNames = new Map(persons.map((p) => [p.id, `${p.first_name} ${p.last_name}`]));
+  const cases = caseIds.length ? await db.selectFrom('cases').select(['id', 'case_number']).where('id', 'in', caseIds).execute() : [];
   const caseExists = new Set(cases.map((c) => c.id));
+  const caseNumbers = new Map(cases.map((c) => [c.id, c.case_number]));
   const assignments = caseIds.length ? await db.selectFrom('case_assignments').select(['case_id', 'at', 'worker_id']).where('case_id', 'in', caseIds).execute() : [];
   const byCase = new Map<string, [string, string][]>();
   for (const a of assignments) byCase.set(a.case_id, [...(byCase.get(a.case_id) ?? []), [a.at, a.worker_id]]);
@@ -123,8 +128,13 @@ export async function flagRows(db: Kysely<Database>, rows: LogRow[], settings: P
   for (const r of rows) {
     const flags = new Set<AuditFlag>();
     const level = r.personId ? protection.get(r.personId) : undefined;
-    if (r.personId) r.exists = level !== undefined;
-    else if (r.caseId) r.exists = caseExists.has(r.caseId);
+    if (r.personId) {
+      r.exists = level !== undefined;
+      r.label = personNames.get(r.personId) ?? null;
+    } else if (r.caseId) {
+      r.exists = caseExists.has(r.caseId);
+      r.label = caseNumbers.get(r.caseId) ?? null;
+    }
     if (PERSON_OPEN_ACTIONS.includes(r.action) && level !== undefined && level !== 'none') flags.add('protected_person');
     if (r.action === 'cases.read' && r.caseId && protectedCases.has(r.caseId)) flags.add('protected_person');
     if (r.action === REVEAL_ADDRESS_ACTION && (level === undefined || isAddressProtected(level))) flags.add('revealed_address');
