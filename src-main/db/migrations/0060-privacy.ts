@@ -18,6 +18,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await sql`CREATE INDEX audit_events_at ON audit_events(at)`.execute(db);
   await sql`CREATE INDEX audit_events_action_at ON audit_events(action, at)`.execute(db);
+  // A worker's events of one kind (e.g. every shown address of one worker), newest first.
+  await sql`CREATE INDEX audit_events_worker_action_at ON audit_events(worker_id, action, at)`.execute(db);
   await sql`CREATE INDEX audit_events_entity_at ON audit_events(entity_id, at) WHERE entity_id IS NOT NULL`.execute(db);
   await sql`CREATE INDEX audit_events_case_at ON audit_events(case_ref, at) WHERE case_ref IS NOT NULL`.execute(db);
 

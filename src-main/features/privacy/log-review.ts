@@ -123,7 +123,7 @@ export async function flagRows(db: Kysely<Database>, rows: LogRow[], settings: P
       )
     : new Set<string>();
   const windowMs = settings.manyPersons.minutes * 60_000;
-  const manyCache = new Map<string, boolean>();
+  const manyAt = await manyPersonsOpened(db, rows, settings.manyPersons.count, windowMs);
 
   for (const r of rows) {
     const flags = new Set<AuditFlag>();
@@ -141,34 +141,50 @@ export async function flagRows(db: Kysely<Database>, rows: LogRow[], settings: P
     if (r.caseId && r.workerId && caseExists.has(r.caseId) && r.action !== 'cases.create' && assignedAt(byCase.get(r.caseId) ?? [], r.at) !== r.workerId) flags.add('not_assigned');
     if (isOutsideOfficeHours(r.at, settings.officeHours)) flags.add('outside_office_hours');
     if (isExportOrPrint(r.action)) flags.add('export_or_print');
-    if (r.workerId && PERSON_OPEN_ACTIONS.includes(r.action)) {
-      const key = `${r.workerId}|${r.at}`;
-      let many = manyCache.get(key);
-      if (many === undefined) {
-        const from = new Date(Date.parse(r.at) - windowMs).toISOString();
-        const to = new Date(Date.parse(r.at) + windowMs).toISOString();
-        const opened = await db
-          .selectFrom((eb) =>
-            eb
-              .selectFrom('audit_events')
-              .select('entity_id')
-              .where('worker_id', '=', r.workerId)
-              .where('at', '>=', from)
-              .where('at', '<=', to)
-              .where('action', 'in', PERSON_OPEN_ACTIONS)
-              .limit(settings.manyPersons.count * 20)
-              .as('w'),
-          )
-          .select((eb) => eb.fn.count<number>('w.entity_id').distinct().as('n'))
-          .executeTakeFirstOrThrow();
-        many = Number(opened.n) >= settings.manyPersons.count;
-        manyCache.set(key, many);
-      }
-      if (many) flags.add('many_persons');
-    }
+    if (manyAt.has(r.id)) flags.add('many_persons');
     r.flags = AUDIT_FLAGS.filter((f) => flags.has(f));
   }
   return rows;
+}
+
+/**
+ * The rows (ids) where their worker opened at least `count` different persons
+ * within `windowMs` before or after. One query per worker over the page's
+ * span when the page covers a short time (an unfiltered or period page);
+ * one small query per row when it spans long (a page filtered on a person).
+ */
+async function manyPersonsOpened(db: Kysely<Database>, rows: LogRow[], count: number, windowMs: number): Promise<Set<number>> {
+  const out = new Set<number>();
+  const opens = rows.filter((r) => r.workerId && PERSON_OPEN_ACTIONS.includes(r.action));
+  const byWorker = new Map<string, LogRow[]>();
+  for (const r of opens) byWorker.set(r.workerId!, [...(byWorker.get(r.workerId!) ?? []), r]);
+  const iso = (t: number) => new Date(t).toISOString();
+  const fetch = (workerId: string, from: string, to: string, limit: number) =>
+    db.selectFrom('audit_events').select(['at', 'entity_id']).where('worker_id', '=', workerId).where('at', '>=', from).where('at', '<=', to).where('action', 'in', PERSON_OPEN_ACTIONS).orderBy('at').limit(limit).execute();
+  const distinctWithin = (events: { at: string; entity_id: string | null }[], at: number) => {
+    const seen = new Set<string>();
+    for (const e of events) {
+      const t = Date.parse(e.at);
+      if (t >= at - windowMs && t <= at + windowMs && e.entity_id) seen.add(e.entity_id);
+    }
+    return seen.size;
+  };
+  for (const [workerId, list] of byWorker) {
+    const times = list.map((r) => Date.parse(r.at));
+    const span = Math.max(...times) - Math.min(...times);
+    if (span <= 24 * 3_600_000) {
+      const events = await fetch(workerId, iso(Math.min(...times) - windowMs), iso(Math.max(...times) + windowMs), 20_000);
+      list.forEach((r, i) => {
+        if (distinctWithin(events, times[i]!) >= count) out.add(r.id);
+      });
+    } else {
+      for (const [i, r] of list.entries()) {
+        const events = await fetch(workerId, iso(times[i]! - windowMs), iso(times[i]! + windowMs), count * 20);
+        if (distinctWithin(events, times[i]!) >= count) out.add(r.id);
+      }
+    }
+  }
+  return out;
 }
 
 /** The review screen's search: one page, flagged; reading the log is itself logged. */
