@@ -6,6 +6,7 @@ import { AuditLog } from './features/audit/audit-log.js';
 import { DEFAULT_SETTINGS, type Settings } from './features/settings/contract.js';
 import { readSettings } from './features/settings/service.js';
 import { silentLogger, type Logger } from './log.js';
+import type { PrintEngine } from './print/engine.js';
 import { DEFAULT_SCRYPT } from './vault/crypto.js';
 import { createBackup, restoreBackup, listBackups, verifyBackup } from './vault/backup.js';
 import type { BackupInfo } from './features/backups/types.js';
@@ -49,12 +50,22 @@ export class Core {
   #idleTimer: ReturnType<typeof setTimeout> | null = null;
   #lastLockReason: LockReason | null = null;
   #lockListeners = new Set<(reason: LockReason) => void>();
+  #printEngine: PrintEngine | null = null;
 
   constructor(options: CoreOptions) {
     this.vaultDir = options.vaultDir;
     this.kdf = options.kdf ?? DEFAULT_SCRYPT;
     this.log = options.logger ?? silentLogger;
     this.now = options.now ?? Date.now;
+  }
+
+  /** Turns printable documents into PDF or paper: Electron's in the app, Playwright's in the test host; none in plain unit tests. */
+  get printEngine(): PrintEngine | null {
+    return this.#printEngine;
+  }
+
+  usePrintEngine(engine: PrintEngine | null): void {
+    this.#printEngine = engine;
   }
 
   get session(): Session | null {

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, Menu, powerMonitor, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, Menu, powerMonitor, type MenuItemConstructorOptions } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Core } from './core.js';
@@ -8,7 +8,8 @@ import { createFileLogger } from './file-log.js';
 import { installIpcTransport } from './ipc-transport.js';
 import { registerAppScheme, serveRenderer } from './protocol.js';
 import { devServerOrigin, electronNativeBindingPath, isAppPageUrl } from './shell-policy.js';
-import { createMainWindow, hardenWebContents } from './window.js';
+import { createMainWindow, createPrintWindow, hardenWebContents } from './window.js';
+import { createElectronPrintEngine } from './print/electron-engine.js';
 
 /**
  * The desktop app's life cycle. Everything with data in it lives in Core and
@@ -76,6 +77,13 @@ function main(): void {
   installIpcTransport(router, isOwnPage, log);
 
   let win: BrowserWindow | null = null;
+  // Printing: a hidden window on the print route, made at the first print and kept warm.
+  const printEngine = createElectronPrintEngine({
+    createWindow: () => createPrintWindow({ devOrigin, log }),
+    parent: () => win,
+    showSaveDialog: (parent, options) => (parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options)),
+  });
+  core.usePrintEngine(printEngine);
   app.on('second-instance', () => {
     if (!win) return;
     if (win.isMinimized()) win.restore();
@@ -96,6 +104,7 @@ function main(): void {
       .lock('quit')
       .catch(() => log.error('shell.lock_on_quit_failed'))
       .finally(() => {
+        void printEngine.close();
         quitState = 'locked';
         app.quit();
       });

@@ -113,3 +113,18 @@ export function createMainWindow(ctx: WindowContext): BrowserWindow {
   });
   return win;
 }
+
+/**
+ * The print engine's window (src-main/print/electron-engine.ts): never shown,
+ * no preload (the print route calls no channel), the same locked-down
+ * preferences and session as the main window, on the print route.
+ */
+export function createPrintWindow(ctx: Pick<WindowContext, 'devOrigin' | 'log'>): BrowserWindow {
+  const webPreferences = secureWebPreferences('', false);
+  delete webPreferences.preload;
+  const win = new BrowserWindow({ show: false, width: 794, height: 1123, title: 'Fristad – utskrift', webPreferences });
+  win.loadURL(`${ctx.devOrigin ? `${ctx.devOrigin}/` : APP_URL}#print`).catch((err: unknown) => {
+    ctx.log.error('print.load_failed', { error: err instanceof Error ? err.name : 'unknown' });
+  });
+  return win;
+}

@@ -18,6 +18,18 @@ import { decisionsContract } from '../features/decisions/contract.js';
 import { decisionsHandlers } from '../features/decisions/handlers.js';
 import { servicesContract } from '../features/services/contract.js';
 import { servicesHandlers } from '../features/services/handlers.js';
+import { templatesContract } from '../features/templates/contract.js';
+import { templatesHandlers } from '../features/templates/handlers.js';
+import { riskAssessmentsContract } from '../features/risk-assessments/contract.js';
+import { riskAssessmentsHandlers } from '../features/risk-assessments/handlers.js';
+import { checklistsContract } from '../features/checklists/contract.js';
+import { checklistsHandlers } from '../features/checklists/handlers.js';
+import { safetyPlansContract } from '../features/safety-plans/contract.js';
+import { safetyPlansHandlers } from '../features/safety-plans/handlers.js';
+import { actionPlansContract } from '../features/action-plans/contract.js';
+import { actionPlansHandlers } from '../features/action-plans/handlers.js';
+import { printContract } from '../features/print/contract.js';
+import { printHandlers } from '../features/print/handlers.js';
 import { privacyContract } from '../features/privacy/contract.js';
 import { privacyHandlers } from '../features/privacy/handlers.js';
 
@@ -33,6 +45,12 @@ export function createAppRouter(core: Core): Router {
     feature(journalContract, journalHandlers),
     feature(decisionsContract, decisionsHandlers),
     feature(servicesContract, servicesHandlers),
+    feature(templatesContract, templatesHandlers),
+    feature(riskAssessmentsContract, riskAssessmentsHandlers),
+    feature(checklistsContract, checklistsHandlers),
+    feature(safetyPlansContract, safetyPlansHandlers),
+    feature(actionPlansContract, actionPlansHandlers),
+    feature(printContract, printHandlers),
     feature(privacyContract, privacyHandlers),
   ]);
 }

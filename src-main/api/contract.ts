@@ -7,6 +7,12 @@ import { workersContract } from '../features/workers/contract.js';
 import { journalContract } from '../features/journal/contract.js';
 import { decisionsContract } from '../features/decisions/contract.js';
 import { servicesContract } from '../features/services/contract.js';
+import { templatesContract } from '../features/templates/contract.js';
+import { riskAssessmentsContract } from '../features/risk-assessments/contract.js';
+import { checklistsContract } from '../features/checklists/contract.js';
+import { safetyPlansContract } from '../features/safety-plans/contract.js';
+import { actionPlansContract } from '../features/action-plans/contract.js';
+import { printContract } from '../features/print/contract.js';
 import { privacyContract } from '../features/privacy/contract.js';
 import type { InputOf, OutputOf } from './channel.js';
 
@@ -24,6 +30,12 @@ export const contract = {
   ...decisionsContract,
   ...servicesContract,
   ...workersContract,
+  ...templatesContract,
+  ...riskAssessmentsContract,
+  ...checklistsContract,
+  ...safetyPlansContract,
+  ...actionPlansContract,
+  ...printContract,
   ...privacyContract,
 } as const;
 
@@ -33,4 +45,4 @@ export type ChannelInput<K extends Channel> = InputOf<Contract[K]>;
 export type ChannelOutput<K extends Channel> = OutputOf<Contract[K]>;
 
 /** The per-feature contracts, for the router's duplicate check. */
-export const featureContracts = [vaultContract, personsContract, casesContract, settingsContract, backupsContract, journalContract, decisionsContract, servicesContract, workersContract, privacyContract] as const;
+export const featureContracts = [vaultContract, personsContract, casesContract, settingsContract, backupsContract, journalContract, decisionsContract, servicesContract, workersContract, templatesContract, riskAssessmentsContract, checklistsContract, safetyPlansContract, actionPlansContract, printContract, privacyContract] as const;

@@ -45,6 +45,12 @@ export interface PersonSearchTable {
   person_id: string;
 }
 
+/** Two different name tokens of a person, "first second", in both orders (migration 0030). */
+export interface PersonNamePairsTable {
+  pair: string;
+  person_id: string;
+}
+
 export interface CasesTable {
   id: string;
   case_number: string;
@@ -66,6 +72,8 @@ export interface CasesTable {
 export interface CaseViolenceTypesTable {
   case_id: string;
   violence_type: string;
+  /** The case's intake date (migration 0030), for the case list filtered by violence type. */
+  intake_date: string;
 }
 
 export interface CasePersonsTable {
@@ -194,11 +202,102 @@ export interface MonthlyAggregatesTable {
   frozen: Generated<number>;
 }
 
+export interface DocumentTemplatesTable {
+  id: string;
+  version: number;
+  kind: 'risk_assessment' | 'checklist' | 'safety_plan';
+  title: string;
+  /** The template's JSON exactly as validated. */
+  body: string;
+  source: 'builtin' | 'imported';
+  imported_by: string | null;
+  created_at: string;
+}
+
+export type RiskLevelColumn = 'low' | 'medium' | 'high' | 'acute';
+
+export interface RiskAssessmentsTable {
+  id: string;
+  case_id: string;
+  person_id: string;
+  template_id: string;
+  template_version: number;
+  assessed_on: string;
+  worker_id: string;
+  /** JSON: question key → { value, comment? }. */
+  answers: string;
+  score: number;
+  max_score: number;
+  unanswered: number;
+  suggested_level: RiskLevelColumn;
+  level: RiskLevelColumn;
+  level_reason: string | null;
+  judgement: string;
+  internal_note: string | null;
+  next_assessment_on: string;
+  created_at: string;
+}
+
+export interface ChecklistsTable {
+  id: string;
+  case_id: string;
+  template_id: string;
+  template_version: number;
+  created_by: string;
+  created_at: string;
+}
+
+export interface ChecklistTicksTable {
+  checklist_id: string;
+  item_key: string;
+  ticked_by: string;
+  ticked_at: string;
+  note: string | null;
+}
+
+export interface SafetyPlansTable {
+  id: string;
+  case_id: string;
+  person_id: string;
+  version: number;
+  template_id: string;
+  template_version: number;
+  made_on: string;
+  review_on: string;
+  made_with: string;
+  worker_id: string;
+  /** JSON: section texts, ticked pack items, emergency numbers. */
+  content: string;
+  /** Secret: never on a client copy. */
+  shelter_address: string | null;
+  internal_note: string | null;
+  created_at: string;
+}
+
+export interface ActionPlansTable {
+  id: string;
+  case_id: string;
+  person_id: string;
+  status: 'draft' | 'active' | 'completed' | 'cancelled';
+  /** JSON: list of goal texts. */
+  goals: string;
+  /** JSON: list of { what, who, byDate, followUpOn, outcome }. */
+  actions: string;
+  follow_up_on: string | null;
+  worker_signed_on: string | null;
+  person_signed_on: string | null;
+  internal_note: string | null;
+  worker_id: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   workers: WorkersTable;
   settings: SettingsTable;
   persons: PersonsTable;
   person_search: PersonSearchTable;
+  person_name_pairs: PersonNamePairsTable;
   cases: CasesTable;
   case_violence_types: CaseViolenceTypesTable;
   case_persons: CasePersonsTable;
@@ -209,6 +308,12 @@ export interface Database {
   service_types: ServiceTypesTable;
   decisions: DecisionsTable;
   services: ServicesTable;
+  document_templates: DocumentTemplatesTable;
+  risk_assessments: RiskAssessmentsTable;
+  checklists: ChecklistsTable;
+  checklist_ticks: ChecklistTicksTable;
+  safety_plans: SafetyPlansTable;
+  action_plans: ActionPlansTable;
   log_reviews: LogReviewsTable;
   retention_holds: RetentionHoldsTable;
   retention_runs: RetentionRunsTable;

@@ -1,4 +1,4 @@
-import { nameTokens } from '../features/persons/queries.js';
+import { namePairs, nameTokens } from '../features/persons/queries.js';
 import { VIOLENCE_TYPES, type CaseRole, type CaseStatus, type Gender, type IntakeSource, type PersonNumberKind, type ProtectionLevel, type ViolenceType } from '../domain/vocabulary.js';
 import { BulkInsert, DAY_MS, dateMs, isoDate, type DemoCase, type DemoContext, type DemoPerson, type DemoStep, type DemoWorker } from './context.js';
 import { birthFromTime, TestNumberPool } from './identity.js';
@@ -346,19 +346,24 @@ function writePeopleAndCases(ctx: DemoContext): void {
 
   const persons = new BulkInsert(ctx, 'persons', ['id', 'first_name', 'last_name', 'number_kind', 'personal_number', 'birth_year', 'gender', 'protection_level', 'created_at', 'created_by', 'updated_at', 'street_address', 'postal_code', 'city', 'phone', 'email', 'language', 'interpreter_needed'], 50);
   const tokens: string[] = [];
+  const pairs: string[] = [];
   for (const p of [...ctx.persons].sort(byId)) {
     persons.add(p.id, p.firstName, p.lastName, p.numberKind, p.personalNumber, p.birthYear, p.gender, p.protectionLevel, p.createdAt, p.createdBy, p.createdAt, p.streetAddress, p.postalCode, p.city, p.phone, p.email, p.language, p.interpreterNeeded ? 1 : 0);
-    for (const t of nameTokens(p.firstName, p.lastName)) tokens.push(`${t}\u0000${p.id}`);
+    const own = nameTokens(p.firstName, p.lastName);
+    for (const t of own) tokens.push(`${t}\u0000${p.id}`);
+    for (const pair of namePairs(own)) pairs.push(`${pair}\u0000${p.id}`);
   }
   persons.finish();
 
-  const search = new BulkInsert(ctx, 'person_search', ['token', 'person_id'], 200);
-  tokens.sort();
-  for (const t of tokens) {
-    const i = t.indexOf('\u0000');
-    search.add(t.slice(0, i), t.slice(i + 1));
+  // Key-ordered, like the rows above: "key\0person id" sorts by key, then person.
+  for (const [table, column, keyed] of [['person_search', 'token', tokens], ['person_name_pairs', 'pair', pairs]] as const) {
+    const rows = new BulkInsert(ctx, table, [column, 'person_id'], 200);
+    for (const t of keyed.sort()) {
+      const i = t.indexOf('\u0000');
+      rows.add(t.slice(0, i), t.slice(i + 1));
+    }
+    rows.finish();
   }
-  search.finish();
 
   const sortedCases = [...ctx.cases].sort(byId);
   const cases = new BulkInsert(ctx, 'cases', ['id', 'case_number', 'main_person_id', 'intake_date', 'intake_source', 'status', 'assigned_worker_id', 'closed_at', 'created_at', 'created_by', 'updated_at', 'relation', 'first_contact_date', 'children_in_household', 'closing_reason'], 60);
@@ -367,10 +372,10 @@ function writePeopleAndCases(ctx: DemoContext): void {
   }
   cases.finish();
   // Only now: the rows below reference cases that must already be written.
-  const types = new BulkInsert(ctx, 'case_violence_types', ['case_id', 'violence_type'], 200);
+  const types = new BulkInsert(ctx, 'case_violence_types', ['case_id', 'violence_type', 'intake_date'], 200);
   const members = new BulkInsert(ctx, 'case_persons', ['case_id', 'person_id', 'role', 'child_exposure'], 200);
   for (const c of sortedCases) {
-    for (const t of [...c.violenceTypes].sort()) types.add(c.id, t);
+    for (const t of [...c.violenceTypes].sort()) types.add(c.id, t, c.intakeDate);
     const seen = new Set<string>();
     for (const m of [...c.members].sort((a, b) => (a.personId < b.personId ? -1 : 1))) {
       const key = `${m.personId}:${m.role}`;

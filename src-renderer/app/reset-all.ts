@@ -8,6 +8,10 @@ import { reset as resetWorkers } from '../features/workers/workers-store';
 import { reset as resetJournal } from '../features/journal/journal-store';
 import { reset as resetDecisions } from '../features/decisions/decisions-store';
 import { reset as resetServices } from '../features/services/services-store';
+import { reset as resetRiskAssessments } from '../features/risk-assessments/risk-assessments-store';
+import { reset as resetChecklists } from '../features/checklists/checklists-store';
+import { reset as resetSafetyPlans } from '../features/safety-plans/safety-plans-store';
+import { reset as resetActionPlans } from '../features/action-plans/action-plans-store';
 import { reset as resetPrivacy } from '../features/privacy/privacy-store';
 
 /**
@@ -15,7 +19,7 @@ import { reset as resetPrivacy } from '../features/privacy/privacy-store';
  * store must be added here: the lock-down empties exactly this list, and the
  * renderer tests check it against every store's empty state.
  */
-export const STORE_RESETS: readonly (() => void)[] = [resetVault, resetNavigation, resetPersons, resetCases, resetSettings, resetWorkers, resetJournal, resetDecisions, resetServices, resetPrivacy];
+export const STORE_RESETS: readonly (() => void)[] = [resetVault, resetNavigation, resetPersons, resetCases, resetSettings, resetWorkers, resetJournal, resetDecisions, resetServices, resetRiskAssessments, resetChecklists, resetSafetyPlans, resetActionPlans, resetPrivacy];
 
 /** Drops all case and person data from memory and stales every call still on its way. */
 export function resetAllStores(): void {

@@ -1,8 +1,10 @@
 import type { Messages } from './sv';
+import { documentsEn } from './en/documents';
 import { privacyEn } from './en/privacy';
 
 /** English, the second language pack. Same keys as Swedish (checked by the type). */
 export const en: Messages = {
+  ...documentsEn,
   ...privacyEn,
   app: {
     name: 'Fristad',

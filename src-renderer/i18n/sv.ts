@@ -1,9 +1,11 @@
+import { documentsSv } from './sv/documents';
 import { privacySv } from './sv/privacy';
 /**
  * Swedish, the app's first language and the source of every key. English
  * (en.ts) must have exactly the same keys; the type checker holds it to that.
  */
 export const sv = {
+  ...documentsSv,
   ...privacySv,
   app: {
     name: 'Fristad',

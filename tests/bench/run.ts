@@ -36,6 +36,7 @@ import { demoPassphrase } from '../../src-main/demo/passphrase.js';
 import { DEMO_PROFILES, type DemoSize } from '../../src-main/demo/generate.js';
 import { ms, round, summarize, table, type Stat } from './stats.js';
 import type { Workload } from './workload.js';
+import { benchPrint } from './print.js';
 import { benchLogReview, benchRetention, privacyJson, privacyLines } from './privacy.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -408,6 +409,10 @@ async function main(): Promise<void> {
     lines.push('', ...privacyLines(logReview, retention));
     console.log(lines.join('\n'));
 
+    // Printing: a safety-plan PDF with the print engine warm (its own small vault; Chromium on the print route).
+    const printBench = await benchPrint(size === 'small' ? 20 : 100);
+    console.log(printBench.report);
+
     const result = {
       at: now.toISOString(),
       node: process.version,
@@ -437,6 +442,7 @@ async function main(): Promise<void> {
         perKind: Object.fromEntries(ks.map((k) => [k.key, { encrypted: roundStat(compare[k.key]!.encrypted), plain: roundStat(compare[k.key]!.plain), ratioP50: round(compare[k.key]!.ratioP50), ratioTotal: round(compare[k.key]!.ratioTotal) }])),
       },
       memory: { afterUnlock: memAfterUnlock, afterGroup: memAfterGroup, afterRouter: memAfterRouter, withPlainCopyOpen: memEnd },
+      print: printBench.result,
       targets: TARGETS,
       pass,
       plans,

@@ -9,6 +9,7 @@ import type { Router } from '../../src-main/api/router.js';
 import type { KdfBase } from '../../src-main/vault/vault.js';
 import { createLogger, silentLogger, type Logger } from '../../src-main/log.js';
 import { CONTENT_TYPES, responseHeaders } from '../../src-main/shell-policy.js';
+import { PlaywrightPrintEngine } from '../support/playwright-print-engine.js';
 
 /**
  * The test host: the real main-process core and router in Node, the built
@@ -106,6 +107,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const port = (server.address() as AddressInfo).port;
   expectedHost = `127.0.0.1:${port}`;
   const url = `http://${expectedHost}/`;
+  // Printing renders the same print route in Playwright's Chromium, started at the first print.
+  const printEngine = new PlaywrightPrintEngine(url);
+  core.usePrintEngine(printEngine);
   return {
     url,
     openUrl: `${url}#token=${token}`,
@@ -114,6 +118,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     router,
     async close() {
       await core.lock('quit');
+      await printEngine.close();
       await new Promise<void>((ok) => server.close(() => ok()));
       server.closeAllConnections?.();
     },

@@ -1,6 +1,8 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0010 from './0010-create-core.js';
 import * as m0020 from './0020-casework.js';
+import * as m0030 from './0030-search-speed.js';
+import * as m0050 from './0050-documents.js';
 import * as m0060 from './0060-privacy.js';
 
 /**
@@ -10,6 +12,8 @@ import * as m0060 from './0060-privacy.js';
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '0010-create-core': m0010,
   '0020-casework': m0020,
+  '0030-search-speed': m0030,
+  '0050-documents': m0050,
   '0060-privacy': m0060,
 });
 

@@ -30,12 +30,23 @@ export interface CaseListFilter {
 /**
  * One page of the case list, newest intake first, keyset-paged on
  * (intake_date, id). Each filter has an index that starts with it
- * (status, worker, source) or a covering one (violence type), so a page
- * costs the same on page 1 and page 1,000.
+ * (status, worker, source), so a page costs the same on page 1 and page
+ * 1,000. Filtered by violence type, the page is read from
+ * `case_violence_types` in its (violence_type, intake_date, case_id) order
+ * — the rows carry their case's intake date — and joined to the cases.
  */
 export function listCases(db: Kysely<Database>, f: CaseListFilter) {
-  let q = db
-    .selectFrom('cases')
+  const violenceType = f.violenceType;
+  const base = violenceType
+    ? db
+        .selectFrom('case_violence_types as v')
+        .innerJoin('cases', 'cases.id', 'v.case_id')
+        .where('v.violence_type', '=', violenceType)
+    : db.selectFrom('cases');
+  // The columns the page is ordered and cut on: the type rows' own copies when they drive.
+  const dateCol = violenceType ? 'v.intake_date' : 'cases.intake_date';
+  const idCol = violenceType ? 'v.case_id' : 'cases.id';
+  let q = base
     .innerJoin('persons', 'persons.id', 'cases.main_person_id')
     .innerJoin('workers', 'workers.id', 'cases.assigned_worker_id')
     .select([
@@ -53,18 +64,12 @@ export function listCases(db: Kysely<Database>, f: CaseListFilter) {
   if (f.status) q = q.where('cases.status', '=', f.status);
   if (f.workerId) q = q.where('cases.assigned_worker_id', '=', f.workerId);
   if (f.intakeSource) q = q.where('cases.intake_source', '=', f.intakeSource);
-  if (f.from) q = q.where('cases.intake_date', '>=', f.from);
-  if (f.to) q = q.where('cases.intake_date', '<=', f.to);
-  const violenceType = f.violenceType;
-  if (violenceType) {
-    q = q.where((eb) =>
-      eb.exists(eb.selectFrom('case_violence_types as v').select('v.case_id').whereRef('v.case_id', '=', 'cases.id').where('v.violence_type', '=', violenceType)),
-    );
-  }
+  if (f.from) q = q.where(sql.ref(dateCol), '>=', f.from);
+  if (f.to) q = q.where(sql.ref(dateCol), '<=', f.to);
   const after = f.after;
   if (after) {
     // A row-value comparison lets SQLite (and PostgreSQL) seek straight into the index at the cursor.
-    q = q.where((eb) => eb(eb.refTuple('cases.intake_date', 'cases.id'), '<', eb.tuple(after.intakeDate, after.id)));
+    q = q.where(sql<boolean>`(${sql.ref(dateCol)}, ${sql.ref(idCol)}) < (${after.intakeDate}, ${after.id})`);
   }
-  return q.orderBy('cases.intake_date', 'desc').orderBy('cases.id', 'desc').limit(f.limit).execute();
+  return q.orderBy(sql.ref(dateCol), 'desc').orderBy(sql.ref(idCol), 'desc').limit(f.limit).execute();
 }

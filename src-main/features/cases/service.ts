@@ -84,7 +84,7 @@ export async function createCase(session: Session, input: z.output<typeof caseCr
       })
       .execute();
     const types = [...new Set(input.violenceTypes)];
-    await trx.insertInto('case_violence_types').values(types.map((t) => ({ case_id: id, violence_type: t }))).execute();
+    await trx.insertInto('case_violence_types').values(types.map((t) => ({ case_id: id, violence_type: t, intake_date: input.intakeDate }))).execute();
     await trx.insertInto('case_persons').values({ case_id: id, person_id: mainPersonId, role: 'victim', child_exposure: null }).execute();
     for (const [i, entry] of (input.people ?? []).entries()) {
       const pid = await addCasePerson(session, trx, id, entry, now, `people.${i}.`);
@@ -125,8 +125,12 @@ export async function updateCase(session: Session, input: z.output<typeof caseUp
       })
       .where('id', '=', input.id)
       .execute();
+    // Each type row carries the case's intake date, for the list filtered by violence type.
     await trx.deleteFrom('case_violence_types').where('case_id', '=', input.id).execute();
-    await trx.insertInto('case_violence_types').values([...new Set(input.violenceTypes)].map((t) => ({ case_id: input.id, violence_type: t }))).execute();
+    await trx
+      .insertInto('case_violence_types')
+      .values([...new Set(input.violenceTypes)].map((t) => ({ case_id: input.id, violence_type: t, intake_date: input.intakeDate })))
+      .execute();
     await session.audit.record(trx, { action: 'cases.update', entityType: 'case', entityId: input.id });
   });
   return getCase(session, input.id, { audit: false });

@@ -5,10 +5,6 @@ export const SEARCH_MAX_TERMS = 8;
 /** A word longer than this is cut (no real word is; it bounds the work per term). */
 const TERM_MAX_CHARS = 60;
 
-/** Start and end of a match inside snippet text; journal text cannot contain them (see journalTextSchema). */
-export const SNIPPET_START = '\u0002';
-export const SNIPPET_END = '\u0003';
-
 /**
  * The words of a search as the FTS5 `unicode61` tokenizer sees them: runs of
  * letters, digits, combining marks and private-use characters. Everything
@@ -45,29 +41,84 @@ export function ftsMatchExpression(query: string): string | null {
   return words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' ');
 }
 
+/** Words of context in a search snippet. */
+export const SNIPPET_TOKENS = 12;
+
+/** A word of a text as the FTS5 `unicode61` tokenizer sees it (the same characters as searchWords). */
+const TOKEN = /[\p{L}\p{N}\p{M}\p{Co}]+/gu;
+
 /**
- * Splits a snippet marked with SNIPPET_START / SNIPPET_END into plain and
- * matched parts. Adjacent parts of the same kind are merged, empty ones dropped.
- *
- * @example snippetParts('i \u0002köket\u0003 när') // [{ text: 'i ', match: false }, { text: 'köket', match: true }, { text: ' när', match: false }]
+ * A word folded as `unicode61 remove_diacritics 2` folds it before
+ * comparing: lower case, every diacritic removed ("Östlund" → "ostlund").
+ * Letters without a decomposition ("ø", "æ") stay, as they do in FTS5.
  */
-export function snippetParts(marked: string): SnippetPart[] {
-  const parts: SnippetPart[] = [];
-  let match = false;
-  let buf = '';
-  const push = () => {
-    if (buf.length === 0) return;
-    const last = parts.at(-1);
-    if (last && last.match === match) last.text += buf;
-    else parts.push({ text: buf, match });
-    buf = '';
-  };
-  for (const ch of marked) {
-    if (ch === SNIPPET_START || ch === SNIPPET_END) {
-      push();
-      match = ch === SNIPPET_START;
-    } else buf += ch;
+export function foldToken(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/**
+ * The snippet of a search hit, built from the entry's text: a window of
+ * about `size` words holding as many different search words as possible,
+ * matched words marked (a text word matches when it starts with a search
+ * word, both folded), and "…" where the text is cut. The parts are plain
+ * text — the view renders them as text, so markup in a note stays text.
+ * A text in which no word matches gives its opening words, unmarked.
+ *
+ * @example snippet('Samtal i köket när barnen sov.', ['koket']) // [{ text: 'Samtal i ', match: false }, { text: 'köket', match: true }, { text: ' när barnen sov.', match: false }]
+ */
+export function snippet(text: string, words: readonly string[], size = SNIPPET_TOKENS): SnippetPart[] {
+  const terms = [...new Set(words.map(foldToken).filter((w) => w.length > 0))];
+  const tokens: { start: number; end: number; term: number }[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const folded = foldToken(m[0]);
+    tokens.push({ start: m.index, end: m.index + m[0].length, term: terms.findIndex((t) => folded.startsWith(t)) });
   }
-  push();
+  if (tokens.length === 0) return text.length > 0 ? [{ text, match: false }] : [];
+  const n = Math.min(size, tokens.length);
+  // The window [first, first + n) covering the most different search words, then the most matches; the earliest wins a tie.
+  // Candidate windows start at the text's start or at a match (moved back when the text ends too soon).
+  const starts = new Set<number>([0]);
+  tokens.forEach((t, k) => {
+    if (t.term >= 0) starts.add(Math.min(k, tokens.length - n));
+  });
+  let first = 0;
+  let best = -1;
+  for (const i of starts) {
+    const seen = new Set<number>();
+    let hits = 0;
+    for (let k = i; k < i + n; k++) {
+      const t = tokens[k]!.term;
+      if (t >= 0) (seen.add(t), hits++);
+    }
+    const score = seen.size * 1000 + hits;
+    if (score > best || (score === best && i < first)) (best = score), (first = i);
+  }
+  // Some words before the first match, as context, when the text has them.
+  const matches = tokens.slice(first, first + n).map((t, k) => (t.term >= 0 ? first + k : -1)).filter((k) => k >= 0);
+  if (matches.length > 0) {
+    const span = matches.at(-1)! - matches[0]! + 1;
+    first = Math.max(0, Math.min(matches[0]! - Math.floor((n - span) / 2), tokens.length - n));
+  }
+  const last = first + n - 1;
+  const from = first === 0 ? 0 : tokens[first]!.start;
+  const to = last === tokens.length - 1 ? text.length : tokens[last]!.end;
+  const parts: SnippetPart[] = [];
+  const push = (part: string, match: boolean) => {
+    if (part.length === 0) return;
+    const prev = parts.at(-1);
+    if (prev && prev.match === match) prev.text += part;
+    else parts.push({ text: part, match });
+  };
+  if (first > 0) push('…', false);
+  let at = from;
+  for (let k = first; k <= last; k++) {
+    const t = tokens[k]!;
+    if (t.term < 0) continue;
+    push(text.slice(at, t.start), false);
+    push(text.slice(t.start, t.end), true);
+    at = t.end;
+  }
+  push(text.slice(at, to), false);
+  if (last < tokens.length - 1) push('…', false);
   return parts;
 }

@@ -1,6 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { SNIPPET_END, SNIPPET_START } from './fts-query.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -69,11 +68,8 @@ export interface SearchRow {
   case_number: string;
   entry_date: string;
   status: 'draft' | 'signed';
-  marked: string;
+  text: string;
 }
-
-/** Words of context in a search snippet. */
-const SNIPPET_TOKENS = 12;
 
 /**
  * Up to this many matches are ranked by relevance. bm25 reads the whole
@@ -87,30 +83,39 @@ export const RANK_WINDOW = 1000;
 export type SearchOrder = 'best_match' | 'newest';
 
 /**
- * Full-text search over every journal entry. With fewer than RANK_WINDOW
- * matches the best come first (`ORDER BY rank`, FTS5's bm25, sorted inside
- * FTS5 so snippet() runs only for the hits returned); with more, the newest.
- * `match` must come from ftsMatchExpression; it is bound as a parameter,
- * never spliced into the SQL.
+ * Full-text search over every journal entry: the entries of one page of
+ * hits, with their texts (the caller builds the snippets from them, so FTS5
+ * never reads a text again). One pass over the match lists, newest first,
+ * stops at RANK_WINDOW matches: if it got that far the page is its first
+ * rows (order 'newest'); otherwise the few matches are ranked by FTS5's
+ * bm25 (`ORDER BY rank`, order 'best_match'). `match` must come from
+ * ftsMatchExpression; it is bound as a parameter, never spliced into the SQL.
  */
 export async function searchEntries(db: Kysely<Database>, match: string, limit: number): Promise<{ rows: SearchRow[]; order: SearchOrder }> {
-  const beyond = await sql<{ rowid: number }>`
-    SELECT rowid FROM journal_fts WHERE journal_fts MATCH ${match} ORDER BY rowid DESC LIMIT 1 OFFSET ${RANK_WINDOW - 1}`.execute(db);
-  const order: SearchOrder = beyond.rows.length > 0 ? 'newest' : 'best_match';
-  // Fixed SQL fragments chosen here, never user input.
-  const sortKey = order === 'newest' ? sql`-rowid` : sql`rank`;
-  const orderBy = order === 'newest' ? sql`rowid DESC` : sql`rank`;
-  const r = await sql<SearchRow>`
-    SELECT j.id, j.case_id, c.case_number, j.entry_date, j.status, hit.marked
-    FROM (
-      SELECT rowid AS rid, ${sortKey} AS sort_key, snippet(journal_fts, 0, ${SNIPPET_START}, ${SNIPPET_END}, '…', ${SNIPPET_TOKENS}) AS marked
-      FROM journal_fts
-      WHERE journal_fts MATCH ${match}
-      ORDER BY ${orderBy}
-      LIMIT ${limit}
-    ) AS hit
-    JOIN journal_entries AS j ON j.rowid = hit.rid
-    JOIN cases AS c ON c.id = j.case_id
-    ORDER BY hit.sort_key`.execute(db);
-  return { rows: r.rows, order };
+  // The newest matches up to RANK_WINDOW, read once; only their count and the first page leave SQLite.
+  const newest = await sql<{ rowid: number; n: number }>`
+    WITH m AS MATERIALIZED (SELECT rowid FROM journal_fts WHERE journal_fts MATCH ${match} ORDER BY rowid DESC LIMIT ${RANK_WINDOW})
+    SELECT rowid, (SELECT count(*) FROM m) AS n FROM m ORDER BY rowid DESC LIMIT ${limit}`.execute(db);
+  const matches = newest.rows[0]?.n ?? 0;
+  const order: SearchOrder = matches >= RANK_WINDOW ? 'newest' : 'best_match';
+  let page = newest.rows.map((r) => r.rowid);
+  if (order === 'best_match' && matches > 1) {
+    const ranked = await sql<{ rowid: number }>`
+      SELECT rowid FROM journal_fts WHERE journal_fts MATCH ${match} ORDER BY rank LIMIT ${limit}`.execute(db);
+    page = ranked.rows.map((r) => r.rowid);
+  }
+  if (page.length === 0) return { rows: [], order };
+  const found = await db
+    .selectFrom('journal_entries as j')
+    .innerJoin('cases as c', 'c.id', 'j.case_id')
+    .select(['j.seq', 'j.id', 'j.case_id', 'c.case_number', 'j.entry_date', 'j.status', 'j.text'])
+    .where('j.seq', 'in', page)
+    .execute();
+  const bySeq = new Map(found.map((r) => [r.seq, r]));
+  const rows: SearchRow[] = [];
+  for (const seq of page) {
+    const r = bySeq.get(seq);
+    if (r) rows.push({ id: r.id, case_id: r.case_id, case_number: r.case_number, entry_date: r.entry_date, status: r.status, text: r.text });
+  }
+  return { rows, order };
 }

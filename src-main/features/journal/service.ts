@@ -6,7 +6,7 @@ import type { Database } from '../../db/schema.js';
 import { localIsoDate } from '../../domain/dates.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors.js';
 import type { JournalEntry, JournalSearchResult, journalCorrectSchema, journalCreateSchema, journalUpdateDraftSchema } from './contract.js';
-import { ftsMatchExpression, snippetParts } from './fts-query.js';
+import { ftsMatchExpression, searchWords, snippet } from './fts-query.js';
 import { caseExists, correctionIds, findEntry, findEntryForWrite, listEntries, searchEntries } from './queries.js';
 import { entryFromRow } from './rows.js';
 
@@ -174,6 +174,7 @@ export async function searchJournal(session: Session, query: string, limit = DEF
   const match = ftsMatchExpression(query);
   if (!match) return { hits: [], order: 'best_match' };
   const { rows, order } = await searchEntries(session.db, match, limit);
+  const words = searchWords(query);
   session.audit.note({ action: 'journal.search', entityType: 'journal_entry', detail: { results: rows.length } });
   return {
     hits: rows.map((r) => ({
@@ -182,7 +183,7 @@ export async function searchJournal(session: Session, query: string, limit = DEF
       caseNumber: r.case_number,
       entryDate: r.entry_date,
       status: r.status,
-      snippet: snippetParts(r.marked),
+      snippet: snippet(r.text, words),
     })),
     order,
   };

@@ -10,7 +10,7 @@ import { addressForScreen } from '../../domain/protected-identity.js';
 import { isAddressProtected } from '../../domain/vocabulary.js';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { findByPersonalNumber, nameTokens, searchByNameTokens, searchByNumberPrefix } from './queries.js';
+import { findByPersonalNumber, searchByNameTokens, searchByNumberPrefix, writeNameKeys } from './queries.js';
 import { PERSON_SUMMARY_COLUMNS, personFromRow } from './rows.js';
 
 const NUMBER_MESSAGES: Record<PersonalNumberError, string> = {
@@ -80,8 +80,7 @@ export async function insertPerson(session: Session, trx: Transaction<Database>,
     ...contactColumns(input.contact),
   };
   await trx.insertInto('persons').values(row).execute();
-  const tokens = nameTokens(input.firstName, input.lastName);
-  await trx.insertInto('person_search').values(tokens.map((token) => ({ token, person_id: id }))).execute();
+  await writeNameKeys(trx, id, input.firstName, input.lastName);
   await session.audit.record(trx, { action: 'persons.create', entityType: 'person', entityId: id });
   return personFromRow(row);
 }
@@ -133,8 +132,7 @@ export async function updatePerson(session: Session, input: ParsedUpdate, now: D
       })
       .where('id', '=', input.id)
       .execute();
-    await trx.deleteFrom('person_search').where('person_id', '=', input.id).execute();
-    await trx.insertInto('person_search').values(nameTokens(input.firstName, input.lastName).map((token) => ({ token, person_id: input.id }))).execute();
+    await writeNameKeys(trx, input.id, input.firstName, input.lastName);
     await session.audit.record(trx, { action: 'persons.update', entityType: 'person', entityId: input.id });
   });
   return getPerson(session, input.id, { audit: false });

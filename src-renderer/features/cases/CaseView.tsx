@@ -11,6 +11,7 @@ import { JournalSection } from '../journal/JournalSection';
 import { fullName } from '../persons/person-format';
 import { ServicesSection } from '../services/ServicesSection';
 import { CaseAssignmentPanel } from './CaseAssignmentPanel';
+import { CaseDocuments } from './CaseDocuments';
 import { CaseFactsPanel } from './CaseFactsPanel';
 import { CaseHistoryPanel } from './CaseHistoryPanel';
 import { CasePeoplePanel } from './CasePeoplePanel';
@@ -68,6 +69,7 @@ export function CaseView({ caseId, entryId }: { caseId: string; entryId?: string
       </div>
       <CaseFactsPanel detail={detail} readOnly={closed} />
       <CasePeoplePanel detail={detail} readOnly={closed} />
+      <CaseDocuments detail={detail} readOnly={closed} />
       <JournalSection caseId={detail.id} readOnly={closed} focusEntryId={entryId} />
       <DecisionsSection detail={detail} readOnly={closed} />
       <ServicesSection detail={detail} readOnly={closed} />

@@ -11,6 +11,8 @@ import type { PersonAddress, PersonDetail } from '../../../src-main/features/per
 import { fullName, identityText } from './person-format';
 import { usePersonsStore } from './persons-store';
 import { RevealAddressButton } from './RevealAddressButton';
+import { PersonRiskHistory } from '../risk-assessments/RiskAssessmentsPanel';
+import '../cases/documents.css';
 
 /** One person: who they are, how to reach them, their protection, their cases, and "Öppna ärende". */
 export function PersonView({ personId, notice }: { personId: string; notice?: 'already_registered' | 'saved' | undefined }) {
@@ -119,6 +121,7 @@ export function PersonView({ personId, notice }: { personId: string; notice?: 'a
           </tbody>
         </table>
       )}
+      <PersonRiskHistory personId={person.id} />
     </section>
   );
 }

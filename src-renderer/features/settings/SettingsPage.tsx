@@ -7,6 +7,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { ServiceTypesPanel } from '../services/ServiceTypesPanel';
 import { ChangePassphraseForm } from '../vault/ChangePassphraseForm';
 import { BackupsPanel } from './BackupsPanel';
+import { DocumentSettingsPanel } from './DocumentSettingsPanel';
 import { LanguageSwitch } from './LanguageSwitch';
 import { UnitSettingsForm } from './UnitSettingsForm';
 import { useSettingsStore } from './settings-store';
@@ -37,6 +38,11 @@ export function SettingsPage() {
       <section className="panel" aria-labelledby="settings-services-heading">
         <h2 id="settings-services-heading">{t('serviceTypes.title')}</h2>
         <ServiceTypesPanel isCoordinator={isCoordinator} />
+      </section>
+
+      <section className="panel" aria-labelledby="settings-documents-heading">
+        <h2 id="settings-documents-heading">{t('documentSettings.title')}</h2>
+        <DocumentSettingsPanel isCoordinator={isCoordinator} />
       </section>
 
       <section className="panel" aria-labelledby="settings-backups-heading">

@@ -20,7 +20,7 @@ import { isDemoSurname } from '../../../src-main/demo/names.js';
 import { parsePersonalNumber } from '../../../src-main/domain/personal-number.js';
 import { foldForSearch } from '../../../src-main/domain/search-text.js';
 import { CASE_STATUSES, INTAKE_SOURCES, PROTECTION_LEVELS, VIOLENCE_TYPES } from '../../../src-main/domain/vocabulary.js';
-import { nameTokens } from '../../../src-main/features/persons/queries.js';
+import { namePairs, nameTokens } from '../../../src-main/features/persons/queries.js';
 import type { PersonSummary } from '../../../src-main/features/persons/contract.js';
 import type { CaseDetail, CaseListPage } from '../../../src-main/features/cases/contract.js';
 import { DB_FILE } from '../../../src-main/vault/vault.js';
@@ -204,10 +204,18 @@ describe('demo data', () => {
     for (const r of sqlite.prepare('SELECT token, person_id FROM person_search').all() as { token: string; person_id: string }[]) {
       tokens.set(r.person_id, [...(tokens.get(r.person_id) ?? []), r.token]);
     }
+    const pairs = new Map<string, string[]>();
+    for (const r of sqlite.prepare('SELECT pair, person_id FROM person_name_pairs').all() as { pair: string; person_id: string }[]) {
+      pairs.set(r.person_id, [...(pairs.get(r.person_id) ?? []), r.pair]);
+    }
     for (const p of persons) {
       expect((tokens.get(p.id) ?? []).sort()).toEqual(nameTokens(p.first_name, p.last_name).sort());
+      expect((pairs.get(p.id) ?? []).sort()).toEqual(namePairs(nameTokens(p.first_name, p.last_name)).sort());
       expect(isDemoSurname(p.last_name), p.last_name).toBe(true);
     }
+    expect(pairs.size).toBeGreaterThan(persons.length * 0.9);
+    // and the violence types carry their case's intake date, as the cases service writes them
+    expect(one<{ n: number }>(sqlite, 'SELECT count(*) AS n FROM case_violence_types v JOIN cases c ON c.id = v.case_id WHERE v.intake_date <> c.intake_date').n).toBe(0);
     expect(persons.some((p) => /[åäö]/i.test(p.first_name))).toBe(true);
     expect(persons.some((p) => /[åäö]/i.test(p.last_name))).toBe(true);
     const numbers = (sqlite.prepare('SELECT personal_number AS n FROM persons WHERE number_kind IN (?, ?)').all('personnummer', 'samordningsnummer') as { n: string }[]).map((r) => r.n);

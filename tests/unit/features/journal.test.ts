@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { call, unlockedApp } from '../../support/temp.js';
 import { addSecondWorker, auditEvents, daysAgo, newCase, refused } from '../../support/casework.js';
 import type { JournalEntry, JournalSearchHit, JournalSearchResult } from '../../../src-main/features/journal/contract.js';
-import { ftsMatchExpression, searchWords, snippetParts } from '../../../src-main/features/journal/fts-query.js';
+import { ftsMatchExpression, searchWords } from '../../../src-main/features/journal/fts-query.js';
 import { RANK_WINDOW } from '../../../src-main/features/journal/queries.js';
 import { withSignedGuard } from '../../../src-main/features/journal/service.js';
 import { ConflictError } from '../../../src-main/domain/errors.js';
@@ -296,13 +296,6 @@ describe('journal: full-text search', () => {
     expect(searchWords('a b c d e f g h i j')).toHaveLength(8);
     expect(searchWords('Köket köket KÖKET')).toEqual(['Köket']);
     expect(searchWords('o\u0308rat')).toEqual(['örat']);
-    expect(snippetParts('…i \u0002köket\u0003 när \u0002barnen\u0003…')).toEqual([
-      { text: '…i ', match: false },
-      { text: 'köket', match: true },
-      { text: ' när ', match: false },
-      { text: 'barnen', match: true },
-      { text: '…', match: false },
-    ]);
   });
 
   it('finds a draft after its text changed, and no longer finds a deleted draft', async () => {

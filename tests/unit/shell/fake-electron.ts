@@ -125,6 +125,7 @@ function createFake() {
     ipcRenderer: { invoke: vi.fn(async (..._args: unknown[]): Promise<unknown> => ({ ok: true, value: null })) },
     contextBridge: { exposeInMainWorld: vi.fn() },
     crashReporter: { start: vi.fn() },
+    dialog: { showSaveDialog: vi.fn(async () => ({ canceled: true, filePath: '' })) },
   };
 
   return {

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { channel } from '../../api/channel.js';
+import { idSchema, isoDateSchema } from '../../api/schemas.js';
+import { emergencyNumberSchema, type EmergencyNumber, type SafetyPlanTemplate } from '../../domain/templates.js';
+import { freeText, optionalText } from '../templates/fields.js';
+
+const key = z.string({ error: 'Okänt avsnitt.' }).regex(/^[a-z][a-z0-9_]{0,59}$/, { error: 'Okänt avsnitt.' });
+
+/** What the person and the worker wrote in one section: text, ticked items, or numbers. */
+export const sectionContentSchema = z.union([
+  z.object({ text: freeText(8000) }).strict(),
+  z.object({ checked: z.array(key).max(50), other: optionalText(2000) }).strict(),
+  z.object({ numbers: z.array(emergencyNumberSchema).max(20, { error: 'Högst 20 nummer.' }) }).strict(),
+]);
+export type SectionContent = z.output<typeof sectionContentSchema>;
+
+export const safetyPlanSaveSchema = z
+  .object({
+    caseId: idSchema,
+    personId: idSchema,
+    madeOn: isoDateSchema,
+    reviewOn: isoDateSchema,
+    madeWith: freeText(500, 'Skriv vem planen gjordes tillsammans med.'),
+    sections: z.record(key, sectionContentSchema).refine((r) => Object.keys(r).length <= 40, { error: 'För många avsnitt.' }),
+    /** Secret: never printed on the client copy. */
+    shelterAddress: optionalText(500),
+    internalNote: optionalText(4000),
+  })
+  .strict();
+
+export interface SafetyPlanVersionSummary {
+  id: string;
+  version: number;
+  madeOn: string;
+  reviewOn: string;
+  worker: { id: string; name: string };
+}
+
+export interface SafetyPlan extends SafetyPlanVersionSummary {
+  caseId: string;
+  personId: string;
+  personName: string;
+  madeWith: string;
+  template: SafetyPlanTemplate;
+  sections: Record<string, SectionContent>;
+  shelterAddress: string | null;
+  internalNote: string | null;
+  createdAt: string;
+}
+
+/** A case's safety plan: the newest version of each person's, with every version listed. */
+export interface SafetyPlansOfCase {
+  plans: { personId: string; latest: SafetyPlan; versions: SafetyPlanVersionSummary[] }[];
+  /** The template a new plan starts from, with its default emergency numbers. */
+  template: SafetyPlanTemplate;
+}
+
+export type { EmergencyNumber };
+
+export const safetyPlansContract = {
+  'safetyPlans.list': channel(z.object({ caseId: idSchema }).strict()).returns<SafetyPlansOfCase>(),
+  'safetyPlans.get': channel(z.object({ id: idSchema }).strict()).returns<SafetyPlan>(),
+  'safetyPlans.save': channel(safetyPlanSaveSchema).returns<SafetyPlan>(),
+} as const;

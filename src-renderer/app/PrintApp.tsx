@@ -1,0 +1,49 @@
+import { useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
+import type { PrintedDocument } from '../../src-main/features/print/models';
+import { ActionPlanPrint } from '../features/action-plans/ActionPlanPrint';
+import { ChecklistPrint } from '../features/checklists/ChecklistPrint';
+import { RiskAssessmentPrint } from '../features/risk-assessments/RiskAssessmentPrint';
+import { SafetyPlanPrint } from '../features/safety-plans/SafetyPlanPrint';
+
+declare global {
+  interface Window {
+    /** Set by the print route: renders one (already filtered) document; resolves when it can be printed. */
+    fristadPrint?: (doc: PrintedDocument) => Promise<void>;
+  }
+}
+
+/** One component per document kind: add a printable document here. */
+export function PrintedDocumentView({ doc }: { doc: PrintedDocument }) {
+  switch (doc.kind) {
+    case 'safety_plan':
+      return <SafetyPlanPrint doc={doc} />;
+    case 'action_plan':
+      return <ActionPlanPrint doc={doc} />;
+    case 'risk_assessment':
+      return <RiskAssessmentPrint doc={doc} />;
+    case 'checklist':
+      return <ChecklistPrint doc={doc} />;
+  }
+}
+
+/**
+ * The print route (`index.html#print`): no app, no vault, no channel. The
+ * main process's print engine hands it a document through
+ * `window.fristadPrint` and prints the page when the promise resolves.
+ */
+export function PrintApp() {
+  const [doc, setDoc] = useState<PrintedDocument | null>(null);
+  useEffect(() => {
+    document.documentElement.classList.add('print-route');
+    window.fristadPrint = async (next) => {
+      flushSync(() => setDoc(next));
+      await Promise.all([...document.images].map((img) => (img.complete ? Promise.resolve() : img.decode().catch(() => undefined))));
+      await document.fonts.ready;
+    };
+    return () => {
+      delete window.fristadPrint;
+    };
+  }, []);
+  return doc ? <PrintedDocumentView doc={doc} /> : null;
+}
