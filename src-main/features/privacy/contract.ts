@@ -3,6 +3,7 @@ import { channel } from '../../api/channel.js';
 import { idSchema, isoDateSchema, noInput } from '../../api/schemas.js';
 import type { ChainVerification } from '../audit/verify.js';
 import type { RegisterExtract } from './extract.js';
+import type { PrintDelivery } from '../../print/engine.js';
 import type { LogPage, LogReview } from './log-review.js';
 import type { RetentionPreview, RetentionRunRecord } from './retention.js';
 import { privacySettingsSchema, type PrivacySettings } from './settings.js';
@@ -66,4 +67,6 @@ export const privacyContract = {
   'privacy.extract': channel(z.object({ personId: idSchema }).strict(), 'coordinator').returns<RegisterExtract>(),
   /** The coordinator produces (prints) the extract: logged. */
   'privacy.extractProduced': channel(z.object({ personId: idSchema }).strict(), 'coordinator').returns<{ producedAt: string }>(),
+  /** The extract as a PDF through the print engine: saved (desktop) or downloaded (browser); logged. */
+  'privacy.extractPdf': channel(z.object({ personId: idSchema }).strict(), 'coordinator').returns<PrintDelivery>(),
 } as const;

@@ -1,4 +1,9 @@
 import type { Session } from '../../api/context.js';
+import type { Core } from '../../core.js';
+import { localIsoDate } from '../../domain/dates.js';
+import { AppError } from '../../domain/errors.js';
+import type { PrintDelivery, PrintModel } from '../../print/engine.js';
+import { pdfLayout } from '../../print/pdf-options.js';
 import { NotFoundError } from '../../domain/errors.js';
 import { maskOthers } from '../../domain/extract-masking.js';
 import { personForDocument, type Address } from '../../domain/protected-identity.js';
@@ -16,8 +21,8 @@ export interface ExtractCase {
   violenceTypes: string[];
   assignedWorkerName: string;
   journal: { entryDate: string; authorName: string; text: string; isCorrection: boolean }[];
-  decisions: { decisionDate: string; serviceType: string; outcome: string; legalGround: string; decidedBy: string }[];
-  services: { serviceType: string; startDate: string; endDate: string | null }[];
+  decisions: { decisionDate: string; serviceType: string; serviceLabel: string; outcome: string; legalGround: string; decidedBy: string }[];
+  services: { serviceType: string; serviceLabel: string; startDate: string; endDate: string | null }[];
 }
 
 export interface RegisterExtract {
@@ -59,7 +64,7 @@ const ACCESS_LIMIT = 2000;
  * person's role, without the journal, which is about someone else.
  * The address goes through `personForDocument`: never shown under protection.
  */
-export async function buildExtract(session: Session, personId: string, unitName: string): Promise<RegisterExtract> {
+export async function buildExtract(session: Session, personId: string, unitName: string, action: 'privacy.extract_preview' | 'privacy.extract_pdf' = 'privacy.extract_preview'): Promise<RegisterExtract> {
   const db = session.db;
   const p = await db.selectFrom('persons').selectAll().where('id', '=', personId).executeTakeFirst();
   if (!p) throw new NotFoundError('Personen');
@@ -112,8 +117,8 @@ export async function buildExtract(session: Session, personId: string, unitName:
     } else {
       withheld.casesWithoutJournal++;
     }
-    const decisions = await db.selectFrom('decisions').select(['person_id', 'decision_date', 'service_type', 'outcome', 'legal_ground', 'decided_by']).where('case_id', '=', caseId).orderBy('decision_date').execute();
-    const services = await db.selectFrom('services').select(['person_id', 'service_type', 'start_date', 'end_date']).where('case_id', '=', caseId).orderBy('start_date').execute();
+    const decisions = await db.selectFrom('decisions as d').innerJoin('service_types as t', 't.code', 'd.service_type').select(['d.person_id', 'd.decision_date', 'd.service_type', 't.label', 'd.outcome', 'd.legal_ground', 'd.decided_by']).where('d.case_id', '=', caseId).orderBy('d.decision_date').execute();
+    const services = await db.selectFrom('services as s').innerJoin('service_types as t', 't.code', 's.service_type').select(['s.person_id', 's.service_type', 't.label', 's.start_date', 's.end_date']).where('s.case_id', '=', caseId).orderBy('s.start_date').execute();
     withheld.decisionsForOthers += decisions.filter((d) => d.person_id !== personId).length;
     withheld.servicesForOthers += services.filter((s) => s.person_id !== personId).length;
     const types = await db.selectFrom('case_violence_types').select('violence_type').where('case_id', '=', caseId).orderBy('violence_type').execute();
@@ -128,8 +133,8 @@ export async function buildExtract(session: Session, personId: string, unitName:
       violenceTypes: types.map((t) => t.violence_type),
       assignedWorkerName: c.worker_name,
       journal,
-      decisions: decisions.filter((d) => d.person_id === personId).map((d) => ({ decisionDate: d.decision_date, serviceType: d.service_type, outcome: d.outcome, legalGround: d.legal_ground, decidedBy: d.decided_by })),
-      services: services.filter((s) => s.person_id === personId).map((s) => ({ serviceType: s.service_type, startDate: s.start_date, endDate: s.end_date })),
+      decisions: decisions.filter((d) => d.person_id === personId).map((d) => ({ decisionDate: d.decision_date, serviceType: d.service_type, serviceLabel: d.label, outcome: d.outcome, legalGround: d.legal_ground, decidedBy: d.decided_by })),
+      services: services.filter((s) => s.person_id === personId).map((s) => ({ serviceType: s.service_type, serviceLabel: s.label, startDate: s.start_date, endDate: s.end_date })),
     });
   }
   withheld.otherPersons = others.size;
@@ -144,7 +149,7 @@ export async function buildExtract(session: Session, personId: string, unitName:
     .limit(ACCESS_LIMIT + 1)
     .execute();
 
-  await session.audit.append({ action: 'privacy.extract_preview', entityType: 'person', entityId: personId, detail: { cases: cases.length } });
+  await session.audit.append({ action, entityType: 'person', entityId: personId, detail: { cases: cases.length } });
   return {
     producedAt: new Date().toISOString(),
     unitName,
@@ -163,4 +168,21 @@ export async function recordExtractProduced(session: Session, personId: string):
   if (!exists) throw new NotFoundError('Personen');
   await session.audit.append({ action: 'privacy.extract_print', entityType: 'person', entityId: personId });
   return { producedAt: new Date().toISOString() };
+}
+
+/** The print route's model of a register extract. */
+export interface RegisterExtractPrint {
+  kind: 'register_extract';
+  extract: RegisterExtract;
+}
+
+/** The extract as a PDF through the print engine (Chromium), with the secrecy marking in the page header; producing it is logged. */
+export async function extractToPdf(core: Core, session: Session, personId: string): Promise<PrintDelivery> {
+  const engine = core.printEngine;
+  if (!engine) throw new AppError('conflict', 'Utskrift är inte tillgänglig i den här miljön.');
+  const extract = await buildExtract(session, personId, core.settings.unitName, 'privacy.extract_pdf');
+  const model: RegisterExtractPrint = { kind: 'register_extract', extract };
+  const pdf = await engine.toPdf(model as unknown as PrintModel, pdfLayout({ unitName: extract.unitName, copyLabel: 'Registerutdrag' }));
+  // The file name names no one: what it is and the date.
+  return engine.deliver(pdf, `registerutdrag-${localIsoDate(new Date())}.pdf`);
 }

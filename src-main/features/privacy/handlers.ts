@@ -3,7 +3,7 @@ import { localIsoDate } from '../../domain/dates.js';
 import { UNIT_TIME_ZONE } from '../../domain/audit-flags.js';
 import { verifyChain } from '../audit/verify.js';
 import type { privacyContract } from './contract.js';
-import { buildExtract, recordExtractProduced } from './extract.js';
+import { buildExtract, extractToPdf, recordExtractProduced } from './extract.js';
 import { listReviews, reviewLog, saveReview } from './log-review.js';
 import { holdCase, listRetentionRuns, previewRetention, releaseHold, runRetention } from './retention.js';
 import { readPrivacySettings, updatePrivacySettings } from './settings.js';
@@ -43,4 +43,5 @@ export const privacyHandlers: Handlers<typeof privacyContract> = {
 
   'privacy.extract': (input, { core, session }) => buildExtract(session, input.personId, core.settings.unitName),
   'privacy.extractProduced': (input, { session }) => recordExtractProduced(session, input.personId),
+  'privacy.extractPdf': (input, { core, session }) => extractToPdf(core, session, input.personId),
 };

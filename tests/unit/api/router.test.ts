@@ -137,6 +137,7 @@ describe('router: the one door', () => {
       'privacy.retentionRelease': { caseId: '11111111-1111-4111-8111-111111111111' },
       'privacy.extract': { personId: '11111111-1111-4111-8111-111111111111' },
       'privacy.extractProduced': { personId: '11111111-1111-4111-8111-111111111111' },
+      'privacy.extractPdf': { personId: '11111111-1111-4111-8111-111111111111' },
     };
     for (const [name, def] of Object.entries(contract)) {
       if (def.access === 'public') continue;
