@@ -171,17 +171,19 @@ async function manyPersonsOpened(db: Kysely<Database>, rows: LogRow[], count: nu
   };
   for (const [workerId, list] of byWorker) {
     const times = list.map((r) => Date.parse(r.at));
-    const span = Math.max(...times) - Math.min(...times);
-    if (span <= 24 * 3_600_000) {
-      const events = await fetch(workerId, iso(Math.min(...times) - windowMs), iso(Math.max(...times) + windowMs), 20_000);
+    // One query over the whole span when it holds few enough events (a page of one worker, of a period);
+    // when it would hold more, a small query per row (a page of one person spans years).
+    const SPAN_LIMIT = 3000;
+    const all = await fetch(workerId, iso(Math.min(...times) - windowMs), iso(Math.max(...times) + windowMs), SPAN_LIMIT);
+    if (all.length < SPAN_LIMIT) {
       list.forEach((r, i) => {
-        if (distinctWithin(events, times[i]!) >= count) out.add(r.id);
+        if (distinctWithin(all, times[i]!) >= count) out.add(r.id);
       });
-    } else {
-      for (const [i, r] of list.entries()) {
-        const events = await fetch(workerId, iso(times[i]! - windowMs), iso(times[i]! + windowMs), count * 20);
-        if (distinctWithin(events, times[i]!) >= count) out.add(r.id);
-      }
+      continue;
+    }
+    for (const [i, r] of list.entries()) {
+      const events = await fetch(workerId, iso(times[i]! - windowMs), iso(times[i]! + windowMs), count * 20);
+      if (distinctWithin(events, times[i]!) >= count) out.add(r.id);
     }
   }
   return out;

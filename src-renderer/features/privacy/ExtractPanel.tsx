@@ -6,17 +6,7 @@ import { Alert } from '../../components/Alert';
 import { PersonSearchBox } from '../persons/PersonChooser';
 import { usePrivacyStore } from './privacy-store';
 import { ExtractDocument } from './ExtractDocument';
-
-/** Hands a PDF from the test host / browser mode to the user as a download. */
-function download(fileName: string, base64: string) {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { download } from '../../components/print/PrintControls';
 
 /**
  * The register extract: pick the person, see exactly what will be included
