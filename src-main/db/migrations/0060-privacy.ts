@@ -23,6 +23,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE INDEX audit_events_entity_at ON audit_events(entity_id, at) WHERE entity_id IS NOT NULL`.execute(db);
   await sql`CREATE INDEX audit_events_case_at ON audit_events(case_ref, at) WHERE case_ref IS NOT NULL`.execute(db);
 
+  // Retention deletes thousands of cases and persons in one go: every foreign key that points at a case,
+  // a person or a decision needs an index on its child column, or each deleted row scans the whole child table.
+  for (const [name, table, column] of [
+    ['decisions_person', 'decisions', 'person_id'],
+    ['services_person', 'services', 'person_id'],
+    ['services_decision', 'services', 'decision_id'],
+    ['safety_plans_person_fk', 'safety_plans', 'person_id'],
+    ['safety_plans_case_fk', 'safety_plans', 'case_id'],
+    ['action_plans_person_fk', 'action_plans', 'person_id'],
+  ] as const) {
+    await sql`CREATE INDEX IF NOT EXISTS ${sql.raw(name)} ON ${sql.table(table)}(${sql.ref(column)})`.execute(db);
+  }
+
   await sql`CREATE TABLE log_reviews (
     id TEXT PRIMARY KEY,
     reviewed_by TEXT NOT NULL REFERENCES workers(id),
