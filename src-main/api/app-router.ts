@@ -38,6 +38,8 @@ import { placementsContract } from '../features/placements/contract.js';
 import { placementsHandlers } from '../features/placements/handlers.js';
 import { importsContract } from '../features/imports/contract.js';
 import { importsHandlers } from '../features/imports/handlers.js';
+import { privacyContract } from '../features/privacy/contract.js';
+import { privacyHandlers } from '../features/privacy/handlers.js';
 
 /** The router with every feature registered: what both transports serve. */
 export function createAppRouter(core: Core): Router {
@@ -61,5 +63,6 @@ export function createAppRouter(core: Core): Router {
     feature(sheltersContract, sheltersHandlers),
     feature(placementsContract, placementsHandlers),
     feature(importsContract, importsHandlers),
+    feature(privacyContract, privacyHandlers),
   ]);
 }

@@ -17,6 +17,7 @@ import { statisticsContract } from '../features/statistics/contract.js';
 import { sheltersContract } from '../features/shelters/contract.js';
 import { placementsContract } from '../features/placements/contract.js';
 import { importsContract } from '../features/imports/contract.js';
+import { privacyContract } from '../features/privacy/contract.js';
 import type { InputOf, OutputOf } from './channel.js';
 
 /**
@@ -43,6 +44,7 @@ export const contract = {
   ...sheltersContract,
   ...placementsContract,
   ...importsContract,
+  ...privacyContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -51,4 +53,4 @@ export type ChannelInput<K extends Channel> = InputOf<Contract[K]>;
 export type ChannelOutput<K extends Channel> = OutputOf<Contract[K]>;
 
 /** The per-feature contracts, for the router's duplicate check. */
-export const featureContracts = [vaultContract, personsContract, casesContract, settingsContract, backupsContract, journalContract, decisionsContract, servicesContract, workersContract, templatesContract, riskAssessmentsContract, checklistsContract, safetyPlansContract, actionPlansContract, printContract, sheltersContract, placementsContract, importsContract, statisticsContract] as const;
+export const featureContracts = [vaultContract, personsContract, casesContract, settingsContract, backupsContract, journalContract, decisionsContract, servicesContract, workersContract, templatesContract, riskAssessmentsContract, checklistsContract, safetyPlansContract, actionPlansContract, printContract, sheltersContract, placementsContract, importsContract, statisticsContract, privacyContract] as const;

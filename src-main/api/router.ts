@@ -71,20 +71,22 @@ export class Router {
       return { ok: false, error: { code: 'unknown_channel', message: 'Funktionen finns inte.' } };
     }
     try {
+      // A handläggare is refused a coordinator's channel whatever the input: the answer never depends on it.
+      const session = route.def.access === 'public' ? null : this.core.session;
+      if (session && route.def.access === 'coordinator' && session.worker.role !== 'samordnare') {
+        throw new ForbiddenError('Den här funktionen är bara för samordnare.');
+      }
       const parsed = route.def.input.safeParse(input);
       if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error));
       let ctx: PublicContext | WorkerContext;
       if (route.def.access === 'public') {
         ctx = { core: this.core, session: this.core.session };
       } else {
-        const session = this.core.requireSession();
+        const current = this.core.requireSession();
         if (this.core.mustChangePassphrase && !ALLOWED_BEFORE_PASSPHRASE_CHANGE.has(name)) {
           throw new ForbiddenError('Du måste byta ditt första lösenord innan du kan arbeta i Fristad.');
         }
-        if (route.def.access === 'coordinator' && session.worker.role !== 'samordnare') {
-          throw new ForbiddenError('Den här funktionen är bara för samordnare.');
-        }
-        ctx = { core: this.core, session };
+        ctx = { core: this.core, session: current };
       }
       if (route.def.activity && this.core.session) this.core.touch();
       const value = await route.handler(parsed.data, ctx);

@@ -158,6 +158,48 @@ export interface AuditEventsTable {
   entity_type: string;
   entity_id: string | null;
   detail: string | null;
+  /** Link in the tamper-evident chain (features/audit/chain.ts); null only for rows not yet chained by 0060. */
+  hash: Buffer | null;
+  /** Generated: the case an event concerns (the case itself, or `detail.caseId`). Never written. */
+  case_ref: Generated<string | null>;
+}
+
+export interface LogReviewsTable {
+  id: string;
+  reviewed_by: string;
+  period_from: string;
+  period_to: string;
+  comment: string;
+  flagged_events: number;
+  at: string;
+}
+
+export interface RetentionHoldsTable {
+  case_id: string;
+  reason: string;
+  placed_by: string;
+  at: string;
+}
+
+export interface RetentionRunsTable {
+  id: string;
+  run_at: string;
+  run_by: string;
+  /** JSON of the retention rule applied. */
+  rule: string;
+  /** JSON of what was deleted, as counts only. */
+  counts: string;
+  duration_ms: number;
+}
+
+/** Monthly counts that survive retention; documented in README "Monthly aggregates". */
+export interface MonthlyAggregatesTable {
+  month: string;
+  measure: string;
+  dimension: string;
+  value: string;
+  count: number;
+  frozen: Generated<number>;
 }
 
 export interface DocumentTemplatesTable {
@@ -365,4 +407,8 @@ export interface Database {
   shelter_price_periods: ShelterPricePeriodsTable;
   placements: PlacementsTable;
   placement_children: PlacementChildrenTable;
+  log_reviews: LogReviewsTable;
+  retention_holds: RetentionHoldsTable;
+  retention_runs: RetentionRunsTable;
+  monthly_aggregates: MonthlyAggregatesTable;
 }

@@ -20,6 +20,7 @@ import {
 } from './crypto.js';
 import { readKeySlots, writeKeySlots, type KeySlotFile, type PassphraseSlot } from './keyslots.js';
 import { UnlockThrottle } from './throttle.js';
+import { insertChained } from '../features/audit/audit-log.js';
 
 export const DB_FILE = 'fristad.db';
 export const SLOTS_FILE = 'keyslots.json';
@@ -140,7 +141,7 @@ export async function createVault(dir: string, input: CreateVaultInput, kdf: Kdf
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('workers').values({ id: workerId, name: input.workerName, role: 'samordnare', active: 1, created_at: now }).execute();
     await trx.insertInto('settings').values({ key: 'unitName', value: JSON.stringify(input.unitName) }).execute();
-    await trx.insertInto('audit_events').values({ at: now, worker_id: workerId, action: 'vault.create', entity_type: 'vault', entity_id: vaultId, detail: null }).execute();
+    await insertChained(trx, [{ at: now, worker_id: workerId, action: 'vault.create', entity_type: 'vault', entity_id: vaultId, detail: null }]);
   });
   writeKeySlots(paths.slots, file);
   return {

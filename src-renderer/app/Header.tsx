@@ -4,6 +4,8 @@ import { lockNow } from './lockdown';
 import { selectSection, useNavigationStore, navigate, type Section } from './navigation-store';
 
 const SECTIONS: readonly Section[] = ['cases', 'persons', 'placements', 'shelters', 'journal-search', 'statistics', 'settings'];
+/** Sections only a samordnare sees (the server refuses their channels to others anyway). */
+const COORDINATOR_SECTIONS: readonly Section[] = ['privacy'];
 
 /** The band at the top of every working view: where you are, who you are, the menu, and "Lås". */
 export function Header({ session }: { session: SessionInfo }) {
@@ -34,7 +36,7 @@ export function Header({ session }: { session: SessionInfo }) {
       </div>
       <nav className="main-nav" aria-label={t('nav.label')}>
         <ul>
-          {SECTIONS.map((s) => (
+          {[...SECTIONS, ...(session.role === 'samordnare' ? COORDINATOR_SECTIONS : [])].map((s) => (
             <li key={s}>
               <button type="button" className="nav-button" aria-current={section === s ? 'page' : undefined} onClick={() => navigate({ name: s })}>
                 {t(`nav.${s}`)}

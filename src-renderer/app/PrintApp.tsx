@@ -5,16 +5,21 @@ import { ActionPlanPrint } from '../features/action-plans/ActionPlanPrint';
 import { ChecklistPrint } from '../features/checklists/ChecklistPrint';
 import { RiskAssessmentPrint } from '../features/risk-assessments/RiskAssessmentPrint';
 import { SafetyPlanPrint } from '../features/safety-plans/SafetyPlanPrint';
+import type { RegisterExtractPrint } from '../../src-main/features/privacy/extract';
+import { ExtractDocument } from '../features/privacy/ExtractDocument';
+
+/** What the print route renders: a case document, or a person's register extract. */
+type Printable = PrintedDocument | RegisterExtractPrint;
 
 declare global {
   interface Window {
     /** Set by the print route: renders one (already filtered) document; resolves when it can be printed. */
-    fristadPrint?: (doc: PrintedDocument) => Promise<void>;
+    fristadPrint?: (doc: Printable) => Promise<void>;
   }
 }
 
 /** One component per document kind: add a printable document here. */
-export function PrintedDocumentView({ doc }: { doc: PrintedDocument }) {
+export function PrintedDocumentView({ doc }: { doc: Printable }) {
   switch (doc.kind) {
     case 'safety_plan':
       return <SafetyPlanPrint doc={doc} />;
@@ -24,6 +29,8 @@ export function PrintedDocumentView({ doc }: { doc: PrintedDocument }) {
       return <RiskAssessmentPrint doc={doc} />;
     case 'checklist':
       return <ChecklistPrint doc={doc} />;
+    case 'register_extract':
+      return <ExtractDocument extract={doc.extract} />;
   }
 }
 
@@ -33,7 +40,7 @@ export function PrintedDocumentView({ doc }: { doc: PrintedDocument }) {
  * `window.fristadPrint` and prints the page when the promise resolves.
  */
 export function PrintApp() {
-  const [doc, setDoc] = useState<PrintedDocument | null>(null);
+  const [doc, setDoc] = useState<Printable | null>(null);
   useEffect(() => {
     document.documentElement.classList.add('print-route');
     window.fristadPrint = async (next) => {

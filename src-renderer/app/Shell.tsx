@@ -13,6 +13,7 @@ import { ShelterForm } from '../features/shelters/ShelterForm';
 import { ShelterEdit, ShelterView } from '../features/shelters/ShelterView';
 import { PlacementsPage } from '../features/placements/PlacementsPage';
 import { ImportWizard } from '../features/placements/ImportWizard';
+import { PrivacyPage } from '../features/privacy/PrivacyPage';
 import { Header } from './Header';
 import { selectView, useNavigationStore, type View } from './navigation-store';
 import { SessionContext } from './session-context';
@@ -51,6 +52,8 @@ function CurrentView({ view }: { view: View }) {
       return <PlacementsPage />;
     case 'placements-import':
       return <ImportWizard />;
+    case 'privacy':
+      return <PrivacyPage tab={view.tab ?? 'workers'} personId={view.personId} />;
   }
 }
 
@@ -67,6 +70,8 @@ function keyOf(view: View): string {
     case 'shelter':
     case 'shelter-edit':
       return `${view.name}:${view.shelterId}`;
+    case 'privacy':
+      return `privacy:${view.tab ?? ''}:${view.personId ?? ''}`;
     default:
       return view.name;
   }

@@ -28,9 +28,13 @@ export type View =
   | { name: 'shelter-new' }
   | { name: 'shelter-edit'; shelterId: string }
   | { name: 'placements' }
-  | { name: 'placements-import' };
+  | { name: 'placements-import' }
+  /** The coordinator's privacy screens; `personId` preselects the person of a register extract. */
+  | { name: 'privacy'; tab?: PrivacyTab; personId?: string };
 
-export type Section = 'cases' | 'persons' | 'placements' | 'shelters' | 'journal-search' | 'statistics' | 'settings';
+export type PrivacyTab = 'workers' | 'log' | 'retention' | 'extract' | 'settings';
+
+export type Section = 'cases' | 'persons' | 'placements' | 'shelters' | 'journal-search' | 'statistics' | 'settings' | 'privacy';
 
 /** The case list's filters, as cases.list takes them (without paging). */
 export interface CaseFilters {
@@ -103,6 +107,8 @@ export function sectionOf(view: View): Section {
     case 'placements':
     case 'placements-import':
       return 'placements';
+    case 'privacy':
+      return 'privacy';
   }
 }
 

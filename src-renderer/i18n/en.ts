@@ -2,10 +2,12 @@ import type { Messages } from './sv';
 import { documentsEn } from './en/documents';
 import { statisticsEn } from './en/statistics';
 import { placementsEn } from './en/placements';
+import { privacyEn } from './en/privacy';
 
 /** English, the second language pack. Same keys as Swedish (checked by the type). */
 export const en: Messages = {
   ...documentsEn,
+  ...privacyEn,
   app: {
     name: 'Fristad',
     tagline: 'Case support for work against violence in close relationships',
@@ -21,6 +23,7 @@ export const en: Messages = {
     settings: 'Settings',
     shelters: 'Shelters',
     placements: 'Placements',
+    privacy: 'Privacy',
   },
   header: {
     unit: 'Unit',

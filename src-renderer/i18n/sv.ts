@@ -2,6 +2,7 @@ import { documentsSv } from './sv/documents';
 import { VOCABULARY_SV } from '../../src-main/domain/vocabulary-sv';
 import { statisticsSv } from './sv/statistics';
 
+import { privacySv } from './sv/privacy';
 /**
  * Swedish, the app's first language and the source of every key. English
  * (en.ts) must have exactly the same keys; the type checker holds it to that.
@@ -10,6 +11,7 @@ import { placementsSv } from './sv/placements';
 
 export const sv = {
   ...documentsSv,
+  ...privacySv,
   app: {
     name: 'Fristad',
     tagline: 'Ärendestöd för arbetet mot våld i nära relationer',
@@ -25,6 +27,7 @@ export const sv = {
     settings: 'Inställningar',
     shelters: 'Boenden',
     placements: 'Placeringar',
+    privacy: 'Integritet',
   },
   header: {
     unit: 'Enhet',

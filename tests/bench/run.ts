@@ -11,7 +11,8 @@
  *
  * Options: --size small|large (default large), --iterations N (default 1000;
  * full-text kinds run half as many, at least 200), --keep (leave the
- * temporary folder).
+ * temporary folder), --log-events N (audit events in the log review's own
+ * store, default 5,000,000; see privacy.ts).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -38,6 +39,7 @@ import type { Workload } from './workload.js';
 import { benchPrint } from './print.js';
 import { benchStatistics } from './statistics.js';
 import { benchPlacements } from './placements.js';
+import { benchLogReview, benchRetention, privacyJson, privacyLines } from './privacy.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -53,6 +55,8 @@ const ITER = Number(option('iterations') ?? 1000);
 /** Full-text searches cost more per call; fewer of them still give a stable p95. */
 const FTS_ITER = Math.max(200, Math.round(ITER / 2));
 const keep = process.argv.includes('--keep');
+/** Audit events in the log review's own store (issue 7): five million by default. */
+const LOG_EVENTS = Number(option('log-events') ?? 5_000_000);
 
 const TARGETS = {
   buildSeconds: 30,
@@ -332,7 +336,11 @@ async function main(): Promise<void> {
     const placementBench = await benchPlacements(router, encSession, ITER, now);
 
     plainSqlite.close();
+    // Issue 7: a retention run of 5,000 cases on this store (it changes the store, so it comes last), then the log review over its own store.
+    console.log('privacy: retention run and log review …');
+    const retention = size === 'large' ? await benchRetention(core.requireSession(), 5000) : null;
     await core.lock('quit');
+    const logReview = await benchLogReview(LOG_EVENTS);
 
     // ------------------------------------------------------------ report
     const unlock = summarize(unlockSamples);
@@ -409,6 +417,7 @@ async function main(): Promise<void> {
       for (const p of plans[k.key] ?? []) lines.push(`  ${k.key}: ${p.plan.join(' | ')}`);
     }
     lines.push(...statistics.lines);
+    lines.push('', ...privacyLines(logReview, retention));
     console.log(lines.join('\n'));
 
     // Printing: a safety-plan PDF with the print engine warm (its own small vault; Chromium on the print route).
@@ -450,6 +459,7 @@ async function main(): Promise<void> {
       targets: TARGETS,
       pass,
       plans,
+      privacy: privacyJson(logReview, retention),
     };
     const json = JSON.stringify(result, null, 2);
     console.log('\nJSON:');

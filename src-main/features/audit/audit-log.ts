@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { SqliteHandle } from '../../db/connection.js';
 import { insertMany } from '../../db/bulk-insert.js';
+import { chainHash } from './chain.js';
 
 /**
  * The access log. Reads and writes of one record append their event inside
@@ -10,6 +11,11 @@ import { insertMany } from '../../db/bulk-insert.js';
  * written in one transaction at the next write, within two seconds, or at
  * lock; so a search stays a pure read. Details never hold names, numbers or
  * free text: only ids and counts.
+ *
+ * Every event is a link in a hash chain (`chain.ts`): its hash covers the
+ * hash of the event before it. The previous hash is read inside the same
+ * transaction (one seek to the last row of the primary key), so a rolled-back
+ * transaction can never leave a cached link that no longer exists.
  */
 export interface AuditEventInput {
   action: string;
@@ -32,17 +38,20 @@ export class AuditLog {
   async record(trx: Transaction<Database>, event: AuditEventInput): Promise<void> {
     const rows = this.#takePending();
     rows.push(this.#row(this.now().toISOString(), event));
-    await trx.insertInto('audit_events').values(rows).execute();
+    await insertChained(trx, rows);
   }
 
   /**
    * Appends many events within the caller's transaction (a bulk import
    * writes one per record it makes), through one reused prepared statement
-   * on the transaction's own connection.
+   * on the transaction's own connection. The events are chained like any
+   * other: the previous hash is read on that same connection.
    */
   recordAll(trx: Transaction<Database>, sqlite: SqliteHandle, events: readonly AuditEventInput[]): void {
     const at = this.now().toISOString();
-    insertMany(trx, sqlite, 'audit_events', [...this.#takePending(), ...events.map((e) => this.#row(at, e))]);
+    const rows = [...this.#takePending(), ...events.map((e) => this.#row(at, e))];
+    const last = sqlite.prepare('SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1').get() as { hash: Buffer | null } | undefined;
+    insertMany(trx, sqlite, 'audit_events', chain(last?.hash ?? null, rows));
   }
 
   /** Appends an event in a transaction of its own, for actions that write nothing else (lock, passphrase change, backup). */
@@ -66,7 +75,7 @@ export class AuditLog {
   async flush(): Promise<void> {
     const rows = this.#takePending();
     if (rows.length === 0) return;
-    await this.db.insertInto('audit_events').values(rows).execute();
+    await this.db.transaction().execute((trx) => insertChained(trx, rows));
   }
 
   get pendingCount(): number {
@@ -93,4 +102,21 @@ export class AuditLog {
       detail: e.detail ? JSON.stringify(e.detail) : null,
     };
   }
+}
+
+type UnchainedRow = Omit<Database['audit_events'], 'id' | 'hash' | 'case_ref'>;
+
+/** Inserts events after the last one, each with its link in the chain. Also used where an event is written without a session (vault set-up). */
+export async function insertChained(trx: Transaction<Database>, rows: UnchainedRow[]): Promise<void> {
+  const last = await trx.selectFrom('audit_events').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  await trx.insertInto('audit_events').values(chain(last?.hash ?? null, rows)).execute();
+}
+
+/** The rows with their links, each hash covering the one before (`prev` for the first). */
+function chain(prev: Buffer | null, rows: UnchainedRow[]): (UnchainedRow & { hash: Buffer })[] {
+  let link = prev;
+  return rows.map((r) => {
+    link = chainHash(link, r);
+    return { ...r, hash: link };
+  });
 }

@@ -1,9 +1,11 @@
 import type { Handlers } from '../../api/context.js';
 import type { workersContract } from './contract.js';
+import { createWorker, deactivateWorker, listWorkers, resetWorkerPassphrase, setWorkerRole } from './service.js';
 
 export const workersHandlers: Handlers<typeof workersContract> = {
-  'workers.list': async (_input, { session }) => {
-    const rows = await session.db.selectFrom('workers').select(['id', 'name', 'role', 'active']).orderBy('name').execute();
-    return rows.map((r) => ({ id: r.id, name: r.name, role: r.role, active: r.active === 1 }));
-  },
+  'workers.list': (_input, { session }) => listWorkers(session),
+  'workers.create': (input, { core, session }) => createWorker(session, input, core.kdf),
+  'workers.deactivate': (input, { session }) => deactivateWorker(session, input.id),
+  'workers.setRole': (input, { session }) => setWorkerRole(session, input.id, input.role),
+  'workers.resetPassphrase': (input, { core, session }) => resetWorkerPassphrase(session, input, core.kdf),
 };

@@ -7,7 +7,7 @@ import type { DocumentKind } from '../../../src-main/features/print/models';
 import { Alert } from '../Alert';
 
 /** Offers a PDF the main process sent back (browser mode) as a download. */
-function download(fileName: string, base64: string) {
+export function download(fileName: string, base64: string) {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
   const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
   const a = document.createElement('a');

@@ -103,7 +103,8 @@ export function PersonChooser({ idPrefix, value, onChange, errors, conflict }: P
   );
 }
 
-function PersonSearchBox({ idPrefix, onPick, invalid }: { idPrefix: string; onPick: (p: PersonSummary) => void; invalid: boolean }) {
+/** The as-you-type person search on its own (also used to pick the person of a register extract). */
+export function PersonSearchBox({ idPrefix, onPick, invalid }: { idPrefix: string; onPick: (p: PersonSummary) => void; invalid: boolean }) {
   const { t } = useTranslation();
   const pickerId = idPrefix;
   const picker = usePersonsStore(selectPicker(pickerId));

@@ -6,6 +6,7 @@ import { auditEvents, refused, type App } from '../../support/casework.js';
 import { base64, personnummer, windows1252, xlsx } from '../../support/import-files.js';
 import type { ImportPreview, ImportReport, TemplateFile } from '../../../src-main/features/imports/contract.js';
 import type { ShelterDetail } from '../../../src-main/features/shelters/contract.js';
+import { verifyChain } from '../../../src-main/features/audit/verify.js';
 
 const A = personnummer('19850314', 123);
 const B = personnummer('19900101', 456);
@@ -74,6 +75,8 @@ describe('import of a placement log', () => {
     const count = (action: string) => events.filter((e) => e.action === action && (e.detail ?? '').includes('imported') === (action !== 'placements.import')).length;
     expect([count('persons.create'), count('cases.create'), count('placements.import')]).toEqual([2, 2, 2]);
     expect(JSON.stringify(events)).not.toMatch(/Åsa|Östlund|Märta|19850314/);
+    // the bulk-written events are links of the tamper-evident chain like any other
+    expect((await verifyChain(db)).firstBroken).toBeNull();
     // the imported persons are found by name search like any other
     expect(await call<{ id: string }[]>(app.router, 'persons.search', { query: 'ostlund' })).toHaveLength(1);
 

@@ -1,0 +1,129 @@
+import { useTranslation } from 'react-i18next';
+import { formatDate, formatDateTime, showDate } from '../../app/dates';
+import type { RegisterExtract } from '../../../src-main/features/privacy/extract';
+import { actionKey } from './audit-actions';
+import './privacy.css';
+
+/**
+ * The register extract as a document: on screen before it is produced, and
+ * on the print route (PrintApp) for the PDF. Calls no channel: everything
+ * comes in the extract, already stripped of other people in main.
+ */
+export function ExtractDocument({ extract: x }: { extract: RegisterExtract }) {
+  const { t } = useTranslation();
+  const p = x.person;
+  return (
+    <article className="extract-document" aria-labelledby="extract-doc-title">
+      <p className="extract-confidential">{t('privacy.extract.confidential')}</p>
+      <h2 id="extract-doc-title">
+        {t('privacy.extract.docTitle')}: {p.firstName} {p.lastName}
+      </h2>
+      <p>
+        {t('privacy.extract.producedFor', { unit: x.unitName })}. {t('privacy.extract.producedBy', { date: formatDateTime(x.producedAt), name: x.producedByName })}
+      </p>
+
+      <h3>{t('privacy.extract.personHeading')}</h3>
+      <dl className="facts">
+        <dt>{t('privacy.extract.name')}</dt>
+        <dd>
+          {p.firstName} {p.lastName}
+        </dd>
+        <dt>{t('privacy.extract.number')}</dt>
+        <dd>{p.personalNumber ?? t('privacy.extract.noNumber')}</dd>
+        <dt>{t('privacy.extract.birthYear')}</dt>
+        <dd>{p.birthYear ?? '—'}</dd>
+        <dt>{t('privacy.extract.gender')}</dt>
+        <dd>{t(`vocab.gender.${p.gender}`)}</dd>
+        <dt>{t('privacy.extract.protection')}</dt>
+        <dd>{t(`vocab.protection.${p.protectionLevel}`)}</dd>
+        <dt>{t('privacy.extract.address')}</dt>
+        <dd>{p.addressWithheld ? t('privacy.extract.addressWithheld') : p.address ? [p.address.streetAddress, [p.address.postalCode, p.address.city].filter(Boolean).join(' ')].filter(Boolean).join(', ') : '—'}</dd>
+        <dt>{t('privacy.extract.phone')}</dt>
+        <dd>{p.phone ?? '—'}</dd>
+        <dt>{t('privacy.extract.email')}</dt>
+        <dd>{p.email ?? '—'}</dd>
+        <dt>{t('privacy.extract.language')}</dt>
+        <dd>
+          {p.language ?? '—'}
+          {p.interpreterNeeded ? ` (${t('privacy.extract.interpreter')})` : ''}
+        </dd>
+        <dt>{t('privacy.extract.registered')}</dt>
+        <dd>{formatDate(p.registeredAt)}</dd>
+      </dl>
+
+      <h3>{t('privacy.extract.casesHeading')}</h3>
+      {x.cases.length === 0 ? <p>{t('privacy.extract.noCases')}</p> : null}
+      {x.cases.map((c) => (
+        <section key={c.caseNumber} className="extract-case">
+          <h4>
+            {c.caseNumber} · {c.roles.map((r) => t(`vocab.role.${r}`)).join(', ')}
+          </h4>
+          <p>
+            {t('privacy.extract.intake')}: {c.intakeDate} · {t('privacy.extract.source')}: {t(`vocab.intakeSource.${c.intakeSource}` as 'vocab.intakeSource.report_police')} · {t('privacy.extract.status')}: {t(`vocab.status.${c.status}`)}
+            {c.closedAt ? ` · ${t('privacy.extract.closed')}: ${showDate(c.closedAt)}` : ''} · {t('privacy.extract.worker')}: {c.assignedWorkerName}
+          </p>
+          <p>
+            {t('privacy.extract.violence')}: {c.violenceTypes.map((v) => t(`vocab.violenceType.${v}` as 'vocab.violenceType.physical')).join(', ') || '—'}
+          </p>
+          <h5>{t('privacy.extract.journal')}</h5>
+          {!c.isMainPerson ? (
+            <p className="muted">{t('privacy.extract.journalWithheld')}</p>
+          ) : c.journal.length === 0 ? (
+            <p>{t('privacy.extract.noJournal')}</p>
+          ) : (
+            <ol className="extract-journal">
+              {c.journal.map((j, i) => (
+                <li key={i}>
+                  <p className="extract-entry-head">
+                    {j.entryDate} · {j.authorName}
+                    {j.isCorrection ? ` · ${t('privacy.extract.correction')}` : ''}
+                  </p>
+                  <p className="extract-entry-text">{j.text}</p>
+                </li>
+              ))}
+            </ol>
+          )}
+          <h5>{t('privacy.extract.decisions')}</h5>
+          {c.decisions.length === 0 ? (
+            <p>{t('privacy.extract.none')}</p>
+          ) : (
+            <ul>
+              {c.decisions.map((d, i) => (
+                <li key={i}>
+                  {d.decisionDate}: {d.serviceLabel} – {t(`vocab.outcome.${d.outcome}` as 'vocab.outcome.granted')} ({d.legalGround}, {d.decidedBy})
+                </li>
+              ))}
+            </ul>
+          )}
+          <h5>{t('privacy.extract.services')}</h5>
+          {c.services.length === 0 ? (
+            <p>{t('privacy.extract.none')}</p>
+          ) : (
+            <ul>
+              {c.services.map((s, i) => (
+                <li key={i}>
+                  {s.serviceLabel}: {s.startDate} – {s.endDate ?? ''}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ))}
+
+      <h3>{t('privacy.extract.accessHeading')}</h3>
+      {x.accessTruncated ? <p className="muted">{t('privacy.extract.accessTruncated')}</p> : null}
+      <table className="table extract-access">
+        <tbody>
+          {x.access.map((a, i) => (
+            <tr key={i}>
+              <td className="cell-nowrap">{formatDateTime(a.at)}</td>
+              <td>{a.workerName}</td>
+              <td>{t(`privacy.log.actions.${actionKey(a.action)}` as 'privacy.log.actions.persons__read', { defaultValue: a.action })}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="extract-confidential">{t('privacy.extract.confidential')}</p>
+    </article>
+  );
+}
