@@ -73,6 +73,7 @@ describe('retention (gallring)', () => {
     // The positive control: the names are there to be found before.
     for (const secret of ['Gallringsdotter', 'Raderasson', INGRID_NUMBER]) expect(before.includes(Buffer.from(secret)), secret).toBe(true);
     const statsBefore = await aggregates(app);
+    const dashboardBefore = await call(app.router, 'statistics.dashboard', { from: '2018-01', to: '2018-12' });
 
     const run = await call<RetentionRunRecord>(app.router, 'privacy.retentionRun', { caseIds: [due.id] });
     expect(run.counts).toMatchObject({ cases: 1, persons: 2, personsKept: 1, journal_entries: 1, decisions: 1, services: 1, case_persons: 3 });
@@ -92,6 +93,7 @@ describe('retention (gallring)', () => {
     expect(JSON.stringify(runs)).not.toMatch(/Gallrings|Raderas|Ingrid|\d{8}-\d{4}/);
     // Last years' statistics do not change when old cases go.
     expect(await aggregates(app)).toEqual(statsBefore);
+    expect(await call(app.router, 'statistics.dashboard', { from: '2018-01', to: '2018-12' })).toEqual(dashboardBefore);
     expect(statsBefore.find((r) => r.month === '2018-03' && r.measure === 'new_cases' && r.dimension === 'total')?.count).toBe(1);
     // The audit trail still holds.
     await s.audit.flush();
