@@ -76,8 +76,13 @@ export interface FillResult {
   stepMs: Record<string, number>;
 }
 
-/** Page cache while filling (KiB): the generator's process, not the app's. */
-const BULK_CACHE_KIB = 256 * 1024;
+/**
+ * Page cache while filling (KiB): the generator's process, not the app's.
+ * Large enough to hold most of the large store (about 1.1 GB), so the
+ * full-text rebuild and the index builds read the rows just written from
+ * memory instead of reading and decrypting them again from the file.
+ */
+const BULK_CACHE_KIB = 1024 * 1024;
 
 /**
  * Runs the steps on an open, migrated database, each in one transaction.

@@ -44,8 +44,21 @@ export function ftsMatchExpression(query: string): string | null {
 /** Words of context in a search snippet. */
 export const SNIPPET_TOKENS = 12;
 
-/** A word of a text as the FTS5 `unicode61` tokenizer sees it (the same characters as searchWords). */
-const TOKEN = /[\p{L}\p{N}\p{M}\p{Co}]+/gu;
+/** A character of a word as the FTS5 `unicode61` tokenizer sees it (the same characters as searchWords). */
+const TOKEN_CHAR = /^[\p{L}\p{N}\p{M}\p{Co}]$/u;
+
+/** Each character seen in a text: its folded form, or null for a separator. Few distinct characters occur, so a text is folded by lookups. */
+const charFolds = new Map<string, string | null>();
+
+function foldChar(ch: string): string | null {
+  let f = charFolds.get(ch);
+  if (f === undefined) {
+    if (charFolds.size > 10_000) charFolds.clear();
+    f = TOKEN_CHAR.test(ch) ? foldToken(ch) : null;
+    charFolds.set(ch, f);
+  }
+  return f;
+}
 
 /**
  * A word folded as `unicode61 remove_diacritics 2` folds it before
@@ -69,10 +82,24 @@ export function foldToken(word: string): string {
 export function snippet(text: string, words: readonly string[], size = SNIPPET_TOKENS): SnippetPart[] {
   const terms = [...new Set(words.map(foldToken).filter((w) => w.length > 0))];
   const tokens: { start: number; end: number; term: number }[] = [];
-  for (const m of text.matchAll(TOKEN)) {
-    const folded = foldToken(m[0]);
-    tokens.push({ start: m.index, end: m.index + m[0].length, term: terms.findIndex((t) => folded.startsWith(t)) });
+  const addToken = (start: number, end: number, folded: string) => {
+    tokens.push({ start, end, term: terms.findIndex((t) => folded.startsWith(t)) });
+  };
+  let start = -1;
+  let folded = '';
+  for (let i = 0; i < text.length; ) {
+    const ch = String.fromCodePoint(text.codePointAt(i)!);
+    const f = foldChar(ch);
+    if (f === null) {
+      if (start >= 0) addToken(start, i, folded);
+      start = -1;
+    } else {
+      if (start < 0) (start = i), (folded = '');
+      folded += f;
+    }
+    i += ch.length;
   }
+  if (start >= 0) addToken(start, text.length, folded);
   if (tokens.length === 0) return text.length > 0 ? [{ text, match: false }] : [];
   const n = Math.min(size, tokens.length);
   // The window [first, first + n) covering the most different search words, then the most matches; the earliest wins a tie.

@@ -57,7 +57,7 @@ async function countTokenPrefix(db: Kysely<Database>, word: string): Promise<num
 }
 
 /** A word with more different tokens starting with it than this ("a") does not drive a pair search. */
-const PAIR_DRIVER_CAP = 24;
+const PAIR_DRIVER_CAP = 64;
 
 /**
  * The different name tokens starting with each of two words, up to

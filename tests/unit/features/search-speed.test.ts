@@ -45,6 +45,10 @@ describe('case list filtered by violence type', () => {
     // with other filters at the same time
     expect(await list({ violenceType: 'physical', status: 'intake', intakeSource: 'report_police' })).toEqual([old.id, recent.id]);
     expect(await list({ violenceType: 'physical', status: 'closed' })).toEqual([]);
+    // and with the worker too (then the worker's index leads and the type is probed per case)
+    expect(await list({ violenceType: 'physical', workerId: app.workerId, status: 'intake', intakeSource: 'report_police', from: daysAgo(12) })).toEqual([old.id, recent.id]);
+    expect(await list({ violenceType: 'psychological', workerId: app.workerId, intakeSource: 'report_police' })).toEqual([mid.id]);
+    expect(await list({ violenceType: 'physical', workerId: app.workerId, intakeSource: 'own_application' })).toEqual([]);
   });
 });
 
