@@ -14,7 +14,7 @@ import { foldForSearch } from '../../domain/search-text.js';
 import { nextCaseNumber } from '../cases/queries.js';
 import { insertMany } from '../../db/bulk-insert.js';
 import { NUMBER_MESSAGES } from '../persons/service.js';
-import { nameTokens } from '../persons/queries.js';
+import { namePairs, nameTokens } from '../persons/queries.js';
 import type { AuditEventInput } from '../audit/audit-log.js';
 import { staysOfPersons } from '../placements/queries.js';
 import { placementRow } from '../placements/service.js';
@@ -238,6 +238,7 @@ export async function commitImport(session: Session, input: RunInput, now = new 
     const caseNumber = caseNumbers(trx);
     const persons: Insertable<Database['persons']>[] = [];
     const tokens: Insertable<Database['person_search']>[] = [];
+    const pairs: Insertable<Database['person_name_pairs']>[] = [];
     const cases: Insertable<Database['cases']>[] = [];
     const members: Insertable<Database['case_persons']>[] = [];
     const statusEvents: Insertable<Database['case_status_events']>[] = [];
@@ -256,7 +257,9 @@ export async function commitImport(session: Session, input: RunInput, now = new 
           gender: 'okant', protection_level: 'none', created_at: at, created_by: workerId, updated_at: at,
           street_address: null, postal_code: null, city: null, phone: null, email: null, language: null,
         });
-        for (const token of nameTokens(a.firstName, a.lastName)) tokens.push({ token, person_id: personId });
+        const own = nameTokens(a.firstName, a.lastName);
+        for (const token of own) tokens.push({ token, person_id: personId });
+        for (const pair of namePairs(own)) pairs.push({ pair, person_id: personId });
         audit.push({ action: 'persons.create', entityType: 'person', entityId: personId, detail: { imported: true } });
       }
       let caseId = a.caseId ?? newCaseIds.get(personId);
@@ -292,6 +295,7 @@ export async function commitImport(session: Session, input: RunInput, now = new 
     const sqlite = session.vault.sqlite;
     insertMany(trx, sqlite, 'persons', persons);
     insertMany(trx, sqlite, 'person_search', tokens);
+    insertMany(trx, sqlite, 'person_name_pairs', pairs);
     insertMany(trx, sqlite, 'cases', cases);
     insertMany(trx, sqlite, 'case_persons', members);
     insertMany(trx, sqlite, 'case_status_events', statusEvents);

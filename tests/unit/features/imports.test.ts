@@ -79,6 +79,8 @@ describe('import of a placement log', () => {
     expect((await verifyChain(db)).firstBroken).toBeNull();
     // the imported persons are found by name search like any other
     expect(await call<{ id: string }[]>(app.router, 'persons.search', { query: 'ostlund' })).toHaveLength(1);
+    expect(await call<{ id: string }[]>(app.router, 'persons.search', { query: 'asa ostlund' })).toHaveLength(1);
+    expect(await call<{ id: string }[]>(app.router, 'persons.search', { query: 'ostlund asa' })).toHaveLength(1);
 
     const again = await call<ImportReport>(app.router, 'imports.commit', input);
     expect(again.accepted).toEqual([]);
