@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channel } from '../../api/channel.js';
 import { noInput } from '../../api/schemas.js';
 import { MONTH_PATTERN, type MonthPeriod } from '../../domain/statistics-period.js';
+import type { PrintDelivery } from '../../print/engine.js';
 import { MIN_SUPPRESSION_THRESHOLD } from '../../domain/suppression.js';
 
 const monthSchema = z.string({ error: 'Ange en månad.' }).regex(MONTH_PATTERN, { error: 'Månad skrivs ÅÅÅÅ-MM.' });
@@ -126,5 +127,7 @@ export const statisticsContract = {
   'statistics.settings': channel(noInput).returns<StatisticsSettings>(),
   'statistics.updateSettings': channel(statisticsSettingsSchema.partial().strict(), 'coordinator').returns<StatisticsSettings>(),
   'statistics.exportPreview': channel(periodSchema).returns<ExportPreview>(),
+  /** The board report: the export's cells as an A4 PDF through the print engine; logged as an export. */
+  'statistics.reportPdf': channel(periodSchema).returns<PrintDelivery>(),
   'statistics.export': channel(z.object({ period: periodSchema, format: z.enum(EXPORT_FORMATS, { error: 'Välj CSV eller Excel.' }) }).strict()).returns<ExportFile>(),
 } as const;
