@@ -56,6 +56,8 @@ export async function freezeStatisticsThrough(trx: Trx, month: string): Promise<
     SELECT min(substr(intake_date, 1, 7)) AS m FROM cases
     UNION ALL SELECT min(substr(start_date, 1, 7)) FROM services
     UNION ALL SELECT min(substr(decision_date, 1, 7)) FROM decisions
+    UNION ALL SELECT min(substr(start_date, 1, 7)) FROM placements
+    UNION ALL SELECT min(substr(assessed_on, 1, 7)) FROM risk_assessments
   )`.execute(trx);
   const from = first.rows[0]?.m;
   if (from && from <= month) await recountStale(trx, { from, to: month });
