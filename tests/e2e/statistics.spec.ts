@@ -87,19 +87,25 @@ test('statistics: open the dashboard, switch periods, preview the export and sav
   writeFileSync(join(SCREENS, 'statistics-03-internal.pdf'), internal);
   expect(pdfText(internal)).toContain('Internt underlag med små antal');
 
-  // The board report prints the suppressed export only (the print dialog itself is Electron's; here it is stubbed).
+  // The board report: the suppressed export as an A4 PDF made in main through the print engine, read back as text.
   await page.emulateMedia({ media: 'screen' });
-  await page.evaluate('window.print = () => undefined');
-  await page.getByRole('button', { name: 'Skriv ut nämndrapport' }).click();
-  await page.emulateMedia({ media: 'print' });
-  const report = await page.pdf({ format: 'A4', printBackground: true });
-  writeFileSync(join(SCREENS, 'statistics-04-board-report.pdf'), report);
-  const reportText = pdfText(report);
+  const [reportDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Spara nämndrapport som PDF' }).click()]);
+  expect(reportDownload.suggestedFilename()).toBe('fristad-namndrapport-2025-06_2025-12.pdf');
+  const reportFile = join(SCREENS, 'statistics-04-board-report.pdf');
+  await reportDownload.saveAs(reportFile);
+  await expect(page.getByText('Nämndrapporten fristad-namndrapport-2025-06_2025-12.pdf är sparad. Exporten är loggad.')).toBeVisible();
+  const reportText = pdfText(readFileSync(reportFile)).replace(/\s+/g, ' ');
   expect(reportText).toContain('Fristad – statistik över arbetet mot våld i nära relationer');
+  expect(reportText).toContain('Enheten för våld i nära relationer, Exempelby');
+  expect(reportText).toContain('Avidentifierad statistik');
+  expect(reportText).toContain('Placeringar i skyddat boende');
   expect(reportText).toContain('<5');
+  // Every label and count of the preview is in the report; nothing about a person, and not the internal copy's marking.
+  for (const row of cells) if (row[0] && row[0].length > 3 && !row[0].startsWith('Antal från')) expect(reportText).toContain(row[0].replace(/\s+/g, ' ').slice(0, 30));
   expect(reportText).not.toContain('Internt underlag');
-  expect(reportText).not.toContain('Nyckeltal för nationell uppföljning');
-  if (existsSync('/usr/bin/pdftoppm')) execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', join(SCREENS, 'statistics-04-board-report.pdf'), join(SCREENS, 'statistics-04-board-report')]);
+  expect(reportText).not.toContain('Omfattas av sekretess');
+  for (const c of cases) for (const secret of [c.firstName, c.lastName, c.noteWord]) expect(reportText.includes(secret)).toBe(false);
+  if (existsSync('/usr/bin/pdftoppm')) execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', reportFile, join(SCREENS, 'statistics-04-board-report')]);
 });
 
 /** The text of a PDF (poppler's pdftotext; CI installs poppler). */

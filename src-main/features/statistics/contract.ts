@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channel } from '../../api/channel.js';
 import { noInput } from '../../api/schemas.js';
 import { MONTH_PATTERN, type MonthPeriod } from '../../domain/statistics-period.js';
+import type { PrintDelivery } from '../../print/engine.js';
 import { MIN_SUPPRESSION_THRESHOLD } from '../../domain/suppression.js';
 
 const monthSchema = z.string({ error: 'Ange en månad.' }).regex(MONTH_PATTERN, { error: 'Månad skrivs ÅÅÅÅ-MM.' });
@@ -44,8 +45,30 @@ export interface Breakdown {
   previousTotal: number | null;
 }
 
-export const BREAKDOWN_IDS = ['source', 'violence_type', 'gender', 'age_band', 'relation', 'children', 'services', 'decisions', 'closing_reason'] as const;
+export const BREAKDOWN_IDS = ['source', 'violence_type', 'gender', 'age_band', 'relation', 'children', 'services', 'decisions', 'closing_reason', 'risk_level', 'placement_destination', 'placed_children_consent'] as const;
 export type BreakdownId = (typeof BREAKDOWN_IDS)[number];
+
+/** Part of a whole, in the period and a year earlier. */
+export interface Share {
+  current: number;
+  currentOf: number;
+  previous: number;
+  previousOf: number;
+}
+
+/** Placements in protected housing over a period. */
+export interface PlacementFigures {
+  /** Placements that started. */
+  started: number;
+  /** Billed nights in the period (adults, accompanying children), by the domain's day-counting rule. */
+  adultDays: number;
+  childDays: number;
+  /** Cost of those nights, öre. */
+  costOre: number;
+  /** Placements that ended, and their average length in billed nights (one decimal; null when none ended). */
+  ended: number;
+  averageDays: number | null;
+}
 
 export interface KeyFigure {
   id: 'cases_opened' | 'cases_with_service' | 'closed_goal_met';
@@ -63,14 +86,19 @@ export interface Dashboard {
   monthly: { year: number; months: { month: number; current: number; previous: number }[] };
   keyFigures: KeyFigure[];
   breakdowns: Breakdown[];
+  placements: { current: PlacementFigures; previous: PlacementFigures };
   quality: {
     /** Median days from intake to first contact among new cases with a first contact; and how many had one. */
     medianDaysToFirstContact: { current: number | null; previous: number | null; currentCases: number; previousCases: number };
     /** Children in the period's new cases with a decision of their own. */
-    childrenWithOwnDecision: { current: number; currentOf: number; previous: number; previousOf: number };
+    childrenWithOwnDecision: Share;
+    /** New cases with a risk assessment within `settings.riskAssessmentDays` of intake. */
+    riskAssessmentWithinDays: Share;
+    /** New cases with a safety plan. */
+    safetyPlan: Share;
+    /** Children placed with a parent in the period whose placement has a decision of their own. */
+    accompanyingChildrenWithOwnDecision: Share;
   };
-  /** Figure groups that wait for features not in this version (placements, risk assessments, safety plans). */
-  pending: string[];
   settings: StatisticsSettings;
 }
 
@@ -99,5 +127,7 @@ export const statisticsContract = {
   'statistics.settings': channel(noInput).returns<StatisticsSettings>(),
   'statistics.updateSettings': channel(statisticsSettingsSchema.partial().strict(), 'coordinator').returns<StatisticsSettings>(),
   'statistics.exportPreview': channel(periodSchema).returns<ExportPreview>(),
+  /** The board report: the export's cells as an A4 PDF through the print engine; logged as an export. */
+  'statistics.reportPdf': channel(periodSchema).returns<PrintDelivery>(),
   'statistics.export': channel(z.object({ period: periodSchema, format: z.enum(EXPORT_FORMATS, { error: 'Välj CSV eller Excel.' }) }).strict()).returns<ExportFile>(),
 } as const;

@@ -1,6 +1,6 @@
 import { monthsOf, neutraliseCell, type MonthPeriod } from '../../domain/statistics-period.js';
 import { suppress, type CellRef, type CountTable, type Mark, type SuppressedTable } from '../../domain/suppression.js';
-import type { Dashboard, ExportCell, ExportPreview } from './contract.js';
+import type { Dashboard, ExportCell, ExportPreview, Share } from './contract.js';
 import type { MonthCounts } from './figures/counts.js';
 import { BREAKDOWN_TITLES, codeLabel } from './labels.js';
 
@@ -24,6 +24,8 @@ const key = {
   children: (c: number) => `children:${c}`,
   withService: (c: number) => `with_service:${c}`,
   goalMet: (c: number) => `goal_met:${c}`,
+  placedChildren: (c: number) => `placed_children:${c}`,
+  placementsEnded: (c: number) => `placements_ended:${c}`,
 };
 
 function twoColumn(id: string, title: string, rows: { label: string; current: number; previous: number }[], opts: { totals: boolean; shared?: Record<string, CellRef> }): LabelledTable {
@@ -89,7 +91,9 @@ function tables(d: Dashboard, counts: MonthCounts): LabelledTable[] {
   for (const b of d.breakdowns) {
     const rows = b.categories.map((c) => ({ label: b.id === 'services' ? (c.label ?? 'Annan uppgift') : codeLabel(b.id, c.code), current: c.current, previous: c.previous }));
     const byCase = ['source', 'gender', 'age_band', 'relation'].includes(b.id);
-    const shared: Record<string, CellRef> = byCase ? totalsShared(key.newCases) : b.id === 'children' ? totalsShared(key.children) : {};
+    const sharedTotals: Partial<Record<string, (c: number) => string>> = { children: key.children, placed_children_consent: key.placedChildren, placement_destination: key.placementsEnded };
+    const totalsKey = byCase ? key.newCases : sharedTotals[b.id];
+    const shared: Record<string, CellRef> = totalsKey ? totalsShared(totalsKey) : {};
     if (b.id === 'closing_reason') {
       const goal = b.categories.findIndex((c) => c.code === 'goal_met');
       shared[key.goalMet(0)] = { kind: 'cell', row: goal, col: 0 };
@@ -109,7 +113,64 @@ function tables(d: Dashboard, counts: MonthCounts): LabelledTable[] {
       { totals: true, shared: totalsShared(key.children) },
     ),
   );
+  /**
+   * A yes/no share as a table whose totals are the same figure as `whole`
+   * elsewhere in the export. Months kept from before a measure existed (frozen
+   * by retention) can make the totals differ from that figure; a column is
+   * tied to it only where they agree, which is exactly when one could be
+   * worked out from the other.
+   */
+  const share = (id: string, title: string, yes: string, no: string, v: Share, k: (c: number) => string, whole: [number, number] | null) => {
+    const shared: Record<string, CellRef> = {};
+    [v.currentOf, v.previousOf].forEach((of, col) => {
+      if (whole === null || whole[col] === of) shared[k(col)] = { kind: 'colTotal', col };
+    });
+    return twoColumn(id, title, [{ label: yes, current: v.current, previous: v.previous }, { label: no, current: v.currentOf - v.current, previous: v.previousOf - v.previous }], { totals: true, shared });
+  };
+  const q = d.quality;
+  const days = d.settings.riskAssessmentDays;
+  const openedPair: [number, number] = [opened!.current, opened!.previous];
+  out.push(share('risk_assessment_within_days', `Nya ärenden med riskbedömning inom ${days} dagar`, `Inom ${days} dagar`, 'Senare eller ingen', q.riskAssessmentWithinDays, key.newCases, openedPair));
+  out.push(share('safety_plan', 'Nya ärenden med säkerhetsplan', 'Med säkerhetsplan', 'Utan säkerhetsplan', q.safetyPlan, key.newCases, openedPair));
+  out.push(share('placed_children_own_decision', 'Medföljande barn med eget placeringsbeslut', 'Med eget beslut', 'Utan eget beslut', q.accompanyingChildrenWithOwnDecision, key.placedChildren, null));
+  const pl = d.placements;
+  out.push(
+    twoColumn(
+      PLACEMENTS_TABLE,
+      'Placeringar i skyddat boende',
+      [
+        { label: 'Påbörjade placeringar', current: pl.current.started, previous: pl.previous.started },
+        { label: 'Avslutade placeringar', current: pl.current.ended, previous: pl.previous.ended },
+      ],
+      { totals: false, shared: { [key.placementsEnded(0)]: { kind: 'cell', row: 1, col: 0 }, [key.placementsEnded(1)]: { kind: 'cell', row: 1, col: 1 } } },
+    ),
+  );
   return out;
+}
+
+const PLACEMENTS_TABLE = 'placements';
+
+/**
+ * Nights, cost and average length of placements: not counts, so not in the
+ * suppression — but a sum over one or two stays tells about those people, so
+ * each is shown only where the count behind it is shown (nights and cost
+ * behind the started placements, which are never more than the stays billed
+ * in the period; the average behind the ended ones).
+ */
+function placementRows(d: Dashboard, table: SuppressedTable, t: number): ExportCell[][] {
+  const gated = (row: number, values: [number | null, number | null]): ExportCell[] =>
+    values.map((v, col) => {
+      const mark = table.cells[row]![col]!;
+      return mark.kind === 'shown' && v !== null ? v : mark.kind === 'primary' ? `<${t}` : SECONDARY;
+    });
+  const { current: c, previous: p } = d.placements;
+  const kronor = (ore: number) => Math.round(ore / 100);
+  return [
+    ['Vårddygn, vuxna', ...gated(0, [c.adultDays, p.adultDays])],
+    ['Vårddygn, medföljande barn', ...gated(0, [c.childDays, p.childDays])],
+    ['Kostnad, kronor', ...gated(0, [kronor(c.costOre), kronor(p.costOre)])],
+    ['Genomsnittlig vistelsetid för avslutade placeringar, dygn', ...gated(1, [c.averageDays, p.averageDays])],
+  ];
 }
 
 function cell(mark: Mark, threshold: number): ExportCell {
@@ -162,6 +223,7 @@ export function buildExport(d: Dashboard, counts: MonthCounts, threshold: number
     l.rowLabels.forEach((label, i) => rows.push([label, ...s.cells[i]!.map((m) => cell(m, t))]));
     if (l.table.showColTotals) rows.push(['Totalt', ...s.colTotals.map((m) => cell(m, t))]);
     if (l.table.id === 'key_figures') rows.push(...rates(d, s, t));
+    if (l.table.id === PLACEMENTS_TABLE) rows.push(...placementRows(d, s, t));
     rows.push([]);
   }
   rows.push(...medianRows(d, t));

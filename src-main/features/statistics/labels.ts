@@ -17,6 +17,9 @@ export const CODE_LABELS: Readonly<Record<string, Readonly<Record<string, string
   children: { ...VOCABULARY_SV.exposure, unknown: UNKNOWN },
   decisions: VOCABULARY_SV.outcome,
   closing_reason: { ...VOCABULARY_SV.closingReason, unknown: UNKNOWN },
+  risk_level: { low: 'Låg', medium: 'Förhöjd', high: 'Hög', acute: 'Akut' },
+  placement_destination: { own_home: 'Egen bostad', sublet: 'Andrahandskontrakt', back_to_perpetrator: 'Tillbaka till den som utövat våld', other_housing: 'Annat boende', other_municipality: 'Annan kommun', unknown: 'Okänt' },
+  placed_children_consent: { other_custodian_consented: 'Den andra vårdnadshavaren samtycker', sole_custody: 'Ensam vårdnad', without_consent: 'Beslut utan samtycke' },
 };
 
 export const BREAKDOWN_TITLES: Readonly<Record<BreakdownId, string>> = {
@@ -29,6 +32,9 @@ export const BREAKDOWN_TITLES: Readonly<Record<BreakdownId, string>> = {
   services: 'Påbörjade insatser efter insats',
   decisions: 'Beslut efter utfall',
   closing_reason: 'Avslutade ärenden efter avslutsorsak',
+  risk_level: 'Riskbedömningar efter risknivå',
+  placement_destination: 'Avslutade placeringar efter vart personen flyttade',
+  placed_children_consent: 'Medföljande barn efter vårdnadshavarens samtycke',
 };
 
 /**

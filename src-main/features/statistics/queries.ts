@@ -1,5 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { localIsoDate } from '../../domain/dates.js';
+import { careMonthCounts, placementMonthCounts } from './queries-care.js';
 import { ageBand, dateRange, type MonthPeriod } from '../../domain/statistics-period.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -18,6 +20,8 @@ type Db = Kysely<Database> | Transaction<Database>;
  * | `services_started` | start | `service_type` |
  * | `decisions` | decision | `outcome` |
  * | `closed_cases` | closing | `total`→`all`, `closing_reason` (or `unknown`) |
+ *
+ * Placements, risk assessments and safety plans: see queries-care.ts.
  */
 export interface MonthCount {
   month: string;
@@ -30,7 +34,7 @@ export interface MonthCount {
 const monthOf = (col: string) => sql<string>`substr(${sql.ref(col)}, 1, 7)`;
 
 /** Counts every measure per month over a span of months, from the live records. */
-export async function liveMonthCounts(db: Db, period: MonthPeriod): Promise<MonthCount[]> {
+export async function liveMonthCounts(db: Db, period: MonthPeriod, asOf: string = localIsoDate(new Date())): Promise<MonthCount[]> {
   const { fromDate, beforeDate } = dateRange(period);
   const out = new Map<string, MonthCount>();
   const add = (month: string, measure: string, dimension: string, value: string | null, count: number | bigint) => {
@@ -125,6 +129,8 @@ export async function liveMonthCounts(db: Db, period: MonthPeriod): Promise<Mont
     add(r.m, 'closed_cases', 'total', 'all', r.n);
     add(r.m, 'closed_cases', 'closing_reason', r.v, r.n);
   }
+  await placementMonthCounts(db, period, asOf, add);
+  await careMonthCounts(db, period, add);
   return [...out.values()];
 }
 

@@ -1,4 +1,7 @@
 import type { Session } from '../../api/context.js';
+import type { Core } from '../../core.js';
+import type { PrintDelivery } from '../../print/engine.js';
+import { reportToPdf } from './report-pdf.js';
 import { localIsoDate } from '../../domain/dates.js';
 import { sameTimeLastYear, type MonthPeriod } from '../../domain/statistics-period.js';
 import type { Dashboard, ExportFile, ExportFormat, ExportPreview, StatisticsSettings } from './contract.js';
@@ -58,6 +61,25 @@ export async function exportStatistics(session: Session, period: MonthPeriod, fo
     const name = period.from === period.to ? period.from : `${period.from}_${period.to}`;
     return { fileName: `fristad-statistik-${name}.${format}`, mimeType: MIME[format], base64: bytes.toString('base64'), preview };
   });
+}
+
+/**
+ * The board report: the anonymised export's cells as an A4 PDF through the
+ * print engine. Logged like every export (who, when, which period), in the
+ * same transaction as the read.
+ */
+export async function exportReportPdf(core: Core, session: Session, period: MonthPeriod, now: Date = new Date()): Promise<PrintDelivery> {
+  const preview = await session.db.transaction().execute(async (trx) => {
+    const { dashboard, counts } = await compute(trx, period);
+    const built = buildExport(dashboard, counts, dashboard.settings.suppressionThreshold, localIsoDate(now).slice(0, 7));
+    await session.audit.record(trx, {
+      action: 'statistics.export',
+      entityType: 'statistics',
+      detail: { from: period.from, to: period.to, format: 'pdf', threshold: built.threshold, withheld: built.withheld.length },
+    });
+    return built;
+  });
+  return reportToPdf(core, core.settings.unitName, preview);
 }
 
 export async function getStatisticsSettings(session: Session): Promise<StatisticsSettings> {

@@ -1,4 +1,7 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { invoke } from '../../app/api-client';
+import { download } from '../../components/print/PrintControls';
 import { describeError } from '../../app/errors';
 import { Alert } from '../../components/Alert';
 import type { ExportCell, ExportFile } from '../../../src-main/features/statistics/contract';
@@ -33,13 +36,19 @@ export function ExportSection() {
   const savedFile = useStatisticsStore((s) => s.savedFile);
   const loadPreview = useStatisticsStore((s) => s.loadPreview);
   const exportAs = useStatisticsStore((s) => s.exportAs);
-  /** The board report prints the suppressed export, never the dashboard's raw counts. */
-  const printReport = async () => {
-    if (!useStatisticsStore.getState().preview) await loadPreview();
-    if (!useStatisticsStore.getState().preview) return;
-    document.body.classList.add('print-report');
-    window.addEventListener('afterprint', () => document.body.classList.remove('print-report'), { once: true });
-    window.print();
+  const [report, setReport] = useState<{ busy: boolean; saved: string | null; error: unknown }>({ busy: false, saved: null, error: null });
+  /** The board report: the suppressed export as an A4 PDF made in main through the print engine, never the dashboard's raw counts. */
+  const saveReport = async () => {
+    const period = useStatisticsStore.getState().dashboard?.period;
+    if (!period) return;
+    setReport({ busy: true, saved: null, error: null });
+    try {
+      const r = await invoke('statistics.reportPdf', period);
+      if (r.outcome === 'download') download(r.fileName, r.pdfBase64);
+      setReport({ busy: false, saved: r.outcome === 'download' || r.outcome === 'saved' ? r.fileName : null, error: null });
+    } catch (e) {
+      setReport({ busy: false, saved: null, error: e });
+    }
   };
   const width = preview ? Math.max(...preview.rows.map((r) => r.length), 1) : 0;
   return (
@@ -52,12 +61,14 @@ export function ExportSection() {
         <button type="button" className="button" onClick={() => void loadPreview()} disabled={previewing}>
           {t('statistics.export.preview')}
         </button>
-        <button type="button" className="button" onClick={() => void printReport()}>
+        <button type="button" className="button" onClick={() => void saveReport()} disabled={report.busy}>
           {t('statistics.export.print')}
         </button>
       </div>
       <div className="no-print">
         {exportError ? <Alert>{describeError(exportError)}</Alert> : null}
+        {report.error ? <Alert>{describeError(report.error)}</Alert> : null}
+        {report.saved ? <Alert kind="success">{t('statistics.export.reportSaved', { name: report.saved })}</Alert> : null}
         {savedFile ? <Alert kind="success">{t('statistics.export.saved', { name: savedFile })}</Alert> : null}
       </div>
       {preview ? (

@@ -96,6 +96,9 @@ export function useCategoryLabel(): (b: Breakdown, c: Breakdown['categories'][nu
       children: 'vocab.exposure',
       decisions: 'vocab.outcome',
       closing_reason: 'vocab.closingReason',
+      risk_level: 'documents.level',
+      placement_destination: 'placementVocab.destination',
+      placed_children_consent: 'placementVocab.consent',
     };
     const full = `${key[b.id]}.${c.code}`;
     return i18n.exists(full) ? t(full as 'statistics.unknown') : t('statistics.otherCode');

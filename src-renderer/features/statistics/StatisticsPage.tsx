@@ -7,7 +7,7 @@ import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { FigureWithTable, MonthlyFigure, useCategoryLabel } from './FigureCharts';
 import { ExportSection } from './ExportSection';
-import { KeyFigures, QualitySection } from './KeyFigures';
+import { KeyFigures, PlacementSection, QualitySection } from './KeyFigures';
 import { StatisticsSettingsForm } from './StatisticsSettingsForm';
 import { periodLabel, periodOf, type PeriodKind } from './period';
 import { useStatisticsStore } from './statistics-store';
@@ -55,12 +55,7 @@ export function StatisticsPage() {
             ))}
           </div>
           <QualitySection dashboard={dashboard} />
-          <section className="figure figure-wide pending" aria-labelledby="pending-title">
-            <h2 id="pending-title" className="figure-title">
-              {t('statistics.pending.title')}
-            </h2>
-            <p>{t('statistics.pending.text', { days: dashboard.settings.riskAssessmentDays })}</p>
-          </section>
+          <PlacementSection dashboard={dashboard} />
           <ExportSection />
           <StatisticsSettingsForm settings={dashboard.settings} />
         </>

@@ -129,6 +129,7 @@ describe('router: the one door', () => {
       'statistics.updateSettings': { suppressionThreshold: 5 },
       'statistics.exportPreview': { from: '2026-01', to: '2026-03' },
       'statistics.export': { period: { from: '2026-01', to: '2026-03' }, format: 'csv' },
+      'statistics.reportPdf': { from: '2026-01', to: '2026-03' },
       'shelters.list': {},
       'shelters.get': { id: '11111111-1111-4111-8111-111111111111' },
       'shelters.revealAddress': { id: '11111111-1111-4111-8111-111111111111' },

@@ -103,6 +103,34 @@ describe('migrations', () => {
     sqlite.close();
   });
 
+  it('0080-statistics-more keeps every row, recounts the months counted before it (not frozen ones), and strikes off the months a placement or a price touches', async () => {
+    const { sqlite, db } = freshFile();
+    await migrateToLatest(sqlite, db, '0070-statistics');
+    await workerAndPerson(db);
+    sqlite.exec(`INSERT INTO cases (id, case_number, main_person_id, intake_date, intake_source, status, assigned_worker_id, closed_at, created_at, created_by, updated_at)
+      VALUES ('c1', '2026-0001', 'p1', '2026-01-05', 'islandsmodellen', 'ongoing', 'w1', NULL, 'x', 'w1', 'x')`);
+    sqlite.exec(`INSERT INTO shelters (id, name, name_key, operator_type, created_by, created_at, updated_at) VALUES ('s1', 'Jouren', 'jouren', 'womens_shelter', 'w1', 'x', 'x')`);
+    sqlite.exec(`INSERT INTO shelter_price_periods (id, shelter_id, valid_from, adult_ore, child_ore, created_by, created_at) VALUES ('pp1', 's1', '2025-01-01', 100000, 50000, 'w1', 'x')`);
+    sqlite.exec(`INSERT INTO placements (id, case_id, person_id, shelter_id, decision_date, start_date, end_date, created_by, created_at, updated_at) VALUES ('pl1', 'c1', 'p1', 's1', '2026-01-10', '2026-01-10', NULL, 'w1', 'x', 'x')`);
+    sqlite.exec(`INSERT INTO statistics_months (month, measure, dimension, value, count) VALUES ('2025-06', 'new_cases', 'total', 'all', 7)`);
+    sqlite.exec(`INSERT INTO statistics_counted (month, frozen) VALUES ('2025-06', 1), ('2025-07', 0), ('2026-01', 0)`);
+    await migrateToLatest(sqlite, db);
+    // Every row is kept; months counted without the new measures are struck off, the frozen one stays as it was.
+    expect(sqlite.prepare(`SELECT id, end_date FROM placements`).all()).toEqual([{ id: 'pl1', end_date: null }]);
+    expect(sqlite.prepare(`SELECT month, count FROM statistics_months`).all()).toEqual([{ month: '2025-06', count: 7 }]);
+    expect(sqlite.prepare(`SELECT month, frozen FROM statistics_counted ORDER BY month`).all()).toEqual([{ month: '2025-06', frozen: 1 }]);
+    // Ending the open placement strikes off every month it counted in (from January on); a month before it stays.
+    sqlite.exec(`INSERT INTO statistics_counted (month, frozen) VALUES ('2025-12', 0), ('2026-01', 0), ('2026-04', 0)`);
+    sqlite.exec(`UPDATE placements SET end_date = '2026-03-02', end_reason = 'moved_on', destination = 'own_home' WHERE id = 'pl1'`);
+    expect(sqlite.prepare(`SELECT month FROM statistics_counted ORDER BY month`).all()).toEqual([{ month: '2025-06' }, { month: '2025-12' }]);
+    // A new price from April strikes off April and later only, never the frozen month.
+    sqlite.exec(`INSERT INTO statistics_counted (month, frozen) VALUES ('2026-03', 0), ('2026-04', 0), ('2026-05', 0)`);
+    sqlite.exec(`INSERT INTO shelter_price_periods (id, shelter_id, valid_from, adult_ore, child_ore, created_by, created_at) VALUES ('pp2', 's1', '2026-04-01', 110000, 50000, 'w1', 'x')`);
+    expect(sqlite.prepare(`SELECT month FROM statistics_counted ORDER BY month`).all()).toEqual([{ month: '2025-06' }, { month: '2025-12' }, { month: '2026-03' }]);
+    expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+    sqlite.close();
+  });
+
   it('refuses a file made by a newer Fristad instead of guessing', async () => {
     const { sqlite, db } = freshFile();
     await migrateToLatest(sqlite, db);

@@ -1,6 +1,8 @@
+import { RISK_LEVELS } from '../../../domain/templates.js';
 import { AGE_BANDS } from '../../../domain/statistics-period.js';
 import { CHILD_EXPOSURES, CLOSING_REASONS, GENDERS, INTAKE_SOURCES, RELATIONS, VIOLENCE_TYPES } from '../../../domain/vocabulary.js';
 import { DECISION_OUTCOMES } from '../../decisions/contract.js';
+import { CHILD_CONSENTS, DESTINATIONS } from '../../placements/contract.js';
 import type { Breakdown, BreakdownId } from '../contract.js';
 import type { MonthCounts, Periods } from './counts.js';
 
@@ -14,7 +16,7 @@ interface Spec {
   multi?: boolean;
 }
 
-/** Intake, people and outcome breakdowns of the period's cases (figure groups that exist in this version). */
+/** Intake, people, outcome, risk and placement breakdowns. */
 const SPECS: Spec[] = [
   { id: 'source', measure: 'new_cases', dimension: 'source', codes: INTAKE_SOURCES },
   { id: 'violence_type', measure: 'new_cases_violence', dimension: 'violence_type', codes: VIOLENCE_TYPES, multi: true },
@@ -24,6 +26,9 @@ const SPECS: Spec[] = [
   { id: 'children', measure: 'children', dimension: 'exposure', codes: [...CHILD_EXPOSURES, 'unknown'] },
   { id: 'decisions', measure: 'decisions', dimension: 'outcome', codes: DECISION_OUTCOMES },
   { id: 'closing_reason', measure: 'closed_cases', dimension: 'closing_reason', codes: [...CLOSING_REASONS, 'unknown'] },
+  { id: 'risk_level', measure: 'risk_assessments', dimension: 'level', codes: RISK_LEVELS },
+  { id: 'placement_destination', measure: 'placements_ended', dimension: 'destination', codes: DESTINATIONS },
+  { id: 'placed_children_consent', measure: 'placed_children', dimension: 'consent', codes: CHILD_CONSENTS },
 ];
 
 function build(spec: Spec, counts: MonthCounts, periods: Periods, labels: ReadonlyMap<string, string> = new Map()): Breakdown {

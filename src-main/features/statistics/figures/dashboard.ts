@@ -4,7 +4,8 @@ import { breakdowns } from './breakdowns.js';
 import type { MonthCounts } from './counts.js';
 import { keyFigures } from './key-figures.js';
 import { monthly } from './monthly.js';
-import { PENDING_GROUPS, quality } from './quality.js';
+import { placements } from './placements.js';
+import { quality } from './quality.js';
 
 /** Every figure group of the dashboard from monthly counts (pure: no database). */
 export function dashboardFrom(counts: MonthCounts, period: MonthPeriod, settings: StatisticsSettings, serviceTypes: { code: string; label: string }[]): Dashboard {
@@ -15,8 +16,8 @@ export function dashboardFrom(counts: MonthCounts, period: MonthPeriod, settings
     monthly: monthly(counts, Number(period.to.slice(0, 4))),
     keyFigures: keyFigures(counts, periods, settings.adultPopulation),
     breakdowns: breakdowns(counts, periods, serviceTypes),
-    quality: quality(counts, periods),
-    pending: [...PENDING_GROUPS],
+    placements: placements(counts, periods),
+    quality: quality(counts, periods, settings.riskAssessmentDays),
     settings,
   };
 }

@@ -1,5 +1,5 @@
 import { medianOfHistogram, type MonthPeriod } from '../../../domain/statistics-period.js';
-import type { Dashboard } from '../contract.js';
+import type { Dashboard, Share } from '../contract.js';
 import type { MonthCounts, Periods } from './counts.js';
 
 function firstContact(counts: MonthCounts, period: MonthPeriod): { median: number | null; cases: number } {
@@ -13,23 +13,38 @@ function firstContact(counts: MonthCounts, period: MonthPeriod): { median: numbe
   return { median: medianOfHistogram(histogram), cases };
 }
 
-/** Quality indicators that the records of this version can answer. */
-export function quality(counts: MonthCounts, periods: Periods): Dashboard['quality'] {
-  const cur = firstContact(counts, periods.current);
-  const prev = firstContact(counts, periods.previous);
-  const own = (p: MonthPeriod) => counts.values('children', 'own_decision', p);
-  const c = own(periods.current);
-  const p = own(periods.previous);
-  return {
-    medianDaysToFirstContact: { current: cur.median, previous: prev.median, currentCases: cur.cases, previousCases: prev.cases },
-    childrenWithOwnDecision: { current: c.get('yes') ?? 0, currentOf: (c.get('yes') ?? 0) + (c.get('no') ?? 0), previous: p.get('yes') ?? 0, previousOf: (p.get('yes') ?? 0) + (p.get('no') ?? 0) },
-  };
+/** A yes/no dimension as a share. */
+function yesShare(counts: MonthCounts, measure: string, dimension: string, periods: Periods): Share {
+  const c = counts.values(measure, dimension, periods.current);
+  const p = counts.values(measure, dimension, periods.previous);
+  return { current: c.get('yes') ?? 0, currentOf: (c.get('yes') ?? 0) + (c.get('no') ?? 0), previous: p.get('yes') ?? 0, previousOf: (p.get('yes') ?? 0) + (p.get('no') ?? 0) };
 }
 
-/**
- * Figure groups that need records other features bring (placements: count,
- * days, cost, length, where people went; risk levels; risk assessment within
- * the set days; share with a safety plan; accompanying children's decisions).
- * Each becomes a module here reading its own monthly counts when it lands.
- */
-export const PENDING_GROUPS = ['placements', 'risk_levels', 'risk_assessment_within_days', 'safety_plan_share', 'accompanying_children_decisions'] as const;
+/** New cases whose first risk assessment came within `days` of intake, of all new cases (the setting is applied here, so changing it needs no recount). */
+function withinDays(counts: MonthCounts, periods: Periods, days: number): Share {
+  const part = (period: MonthPeriod) => {
+    let within = 0;
+    let all = 0;
+    for (const [value, n] of counts.values('new_cases', 'risk_assessment_days', period)) {
+      all += n;
+      if (value !== 'none' && Number(value) <= days) within += n;
+    }
+    return { within, all };
+  };
+  const c = part(periods.current);
+  const p = part(periods.previous);
+  return { current: c.within, currentOf: c.all, previous: p.within, previousOf: p.all };
+}
+
+/** The quality indicators of the unit's systematic follow-up. */
+export function quality(counts: MonthCounts, periods: Periods, riskAssessmentDays: number): Dashboard['quality'] {
+  const cur = firstContact(counts, periods.current);
+  const prev = firstContact(counts, periods.previous);
+  return {
+    medianDaysToFirstContact: { current: cur.median, previous: prev.median, currentCases: cur.cases, previousCases: prev.cases },
+    childrenWithOwnDecision: yesShare(counts, 'children', 'own_decision', periods),
+    riskAssessmentWithinDays: withinDays(counts, periods, riskAssessmentDays),
+    safetyPlan: yesShare(counts, 'new_cases', 'safety_plan', periods),
+    accompanyingChildrenWithOwnDecision: yesShare(counts, 'placed_children', 'own_decision', periods),
+  };
+}
