@@ -7,9 +7,11 @@ import { RiskAssessmentPrint } from '../features/risk-assessments/RiskAssessment
 import { SafetyPlanPrint } from '../features/safety-plans/SafetyPlanPrint';
 import type { RegisterExtractPrint } from '../../src-main/features/privacy/extract';
 import { ExtractDocument } from '../features/privacy/ExtractDocument';
+import type { AccessLogPrint } from '../../src-main/features/privacy/log-pdf';
+import { AccessLogDocument } from '../features/privacy/AccessLogDocument';
 
-/** What the print route renders: a case document, or a person's register extract. */
-type Printable = PrintedDocument | RegisterExtractPrint;
+/** What the print route renders: a case document, a person's register extract, or the filtered access log. */
+type Printable = PrintedDocument | RegisterExtractPrint | AccessLogPrint;
 
 declare global {
   interface Window {
@@ -31,6 +33,8 @@ export function PrintedDocumentView({ doc }: { doc: Printable }) {
       return <ChecklistPrint doc={doc} />;
     case 'register_extract':
       return <ExtractDocument extract={doc.extract} />;
+    case 'access_log':
+      return <AccessLogDocument doc={doc} />;
   }
 }
 
