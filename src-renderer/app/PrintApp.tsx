@@ -9,9 +9,11 @@ import type { RegisterExtractPrint } from '../../src-main/features/privacy/extra
 import { ExtractDocument } from '../features/privacy/ExtractDocument';
 import type { StatisticsReportPrint } from '../../src-main/features/statistics/report-pdf';
 import { StatisticsReportPrintView } from '../features/statistics/StatisticsReportPrint';
+import type { AccessLogPrint } from '../../src-main/features/privacy/log-pdf';
+import { AccessLogDocument } from '../features/privacy/AccessLogDocument';
 
-/** What the print route renders: a case document, a person's register extract, or the statistics board report. */
-type Printable = PrintedDocument | RegisterExtractPrint | StatisticsReportPrint;
+/** What the print route renders: a case document, a person's register extract, the statistics board report, or the filtered access log. */
+type Printable = PrintedDocument | RegisterExtractPrint | StatisticsReportPrint | AccessLogPrint;
 
 declare global {
   interface Window {
@@ -35,6 +37,8 @@ export function PrintedDocumentView({ doc }: { doc: Printable }) {
       return <ExtractDocument extract={doc.extract} />;
     case 'statistics_report':
       return <StatisticsReportPrintView doc={doc} />;
+    case 'access_log':
+      return <AccessLogDocument doc={doc} />;
   }
 }
 

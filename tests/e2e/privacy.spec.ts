@@ -3,31 +3,15 @@ import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { test, expect, SCREENS } from './fixtures.js';
 import type { RunningHost } from '../host/server.js';
-import { luhnCheckDigit } from '../../src-main/domain/personal-number.js';
+import { COORDINATOR_PASS, invoke, pnr, vaultWithProtectedAda } from './privacy-seed.js';
 
-const COORDINATOR_PASS = 'samordnarens långa lösenord';
 const FIRST = 'olles första lösenord';
 const OLLES_OWN = 'olles alldeles egna lösenord';
 
-const pnr = (yyyymmdd: string, serial: string) => `${yyyymmdd}-${serial}${luhnCheckDigit(yyyymmdd.slice(2) + serial)}`;
-
-async function invoke<T>(host: RunningHost, channel: string, input?: unknown): Promise<T> {
-  const r = await host.router.invoke(channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
-
 /** A protected person with an address, and an old closed case whose time is up. */
 async function seed(host: RunningHost) {
-  await host.core.create({ unitName: 'Enheten för våld i nära relationer, Exempelby', workerName: 'Karin Samordnare', passphrase: COORDINATOR_PASS });
-  const ada = await invoke<{ id: string }>(host, 'persons.create', {
-    firstName: 'Ada',
-    lastName: 'Skyddadsdotter',
-    identity: { kind: 'personnummer', value: pnr('19880412', '982') },
-    gender: 'kvinna',
-    protectionLevel: 'skyddad_folkbokforing',
-    contact: { streetAddress: 'Hemliga vägen 7', postalCode: '123 45', city: 'Norrby' },
-  });
+  const { adaId } = await vaultWithProtectedAda(host);
+  const ada = { id: adaId };
   const rolf = await invoke<{ id: string }>(host, 'persons.create', { firstName: 'Rolf', lastName: 'Exempelgren', identity: { kind: 'personnummer', value: pnr('19830730', '985') }, gender: 'man', protectionLevel: 'none' });
   const c = await invoke<{ id: string }>(host, 'cases.create', { mainPersonId: ada.id, intakeDate: '2026-01-12', intakeSource: 'report_police', violenceTypes: ['physical'], people: [{ person: { personId: rolf.id }, role: 'perpetrator' }] });
   const entry = await invoke<{ id: string }>(host, 'journal.create', { caseId: c.id, entryDate: '2026-01-12', text: 'Samtal med Ada. Rolf Exempelgren har hotat henne i telefon.' });

@@ -10,19 +10,30 @@ import { privacySettingsSchema, type PrivacySettings } from './settings.js';
 
 const actionSchema = z.string().regex(/^[a-z_]+\.[a-z_]+$/, { error: 'Okänd åtgärd.' }).max(80);
 
+const logFilterShape = {
+  workerId: idSchema.optional(),
+  personId: idSchema.optional(),
+  caseId: idSchema.optional(),
+  action: actionSchema.optional(),
+  from: isoDateSchema.optional(),
+  to: isoDateSchema.optional(),
+};
+const periodInOrder: [(f: { from?: string | undefined; to?: string | undefined }) => boolean, { error: string; path: string[] }] = [
+  (f) => !f.from || !f.to || f.from <= f.to,
+  { error: 'Perioden måste sluta efter att den börjar.', path: ['to'] },
+];
+
 export const logSearchSchema = z
   .object({
-    workerId: idSchema.optional(),
-    personId: idSchema.optional(),
-    caseId: idSchema.optional(),
-    action: actionSchema.optional(),
-    from: isoDateSchema.optional(),
-    to: isoDateSchema.optional(),
+    ...logFilterShape,
     after: z.object({ at: z.string().max(40), id: z.number().int().min(0) }).strict().optional(),
     limit: z.number().int().min(1).max(500).optional(),
   })
   .strict()
-  .refine((f) => !f.from || !f.to || f.from <= f.to, { error: 'Perioden måste sluta efter att den börjar.', path: ['to'] });
+  .refine(...periodInOrder);
+
+/** The filters of the review screen, without paging: the PDF holds the newest events that match. */
+export const logPdfSchema = z.object(logFilterShape).strict().refine(...periodInOrder);
 
 const commentSchema = z
   .string({ error: 'Skriv en kommentar.' })
@@ -54,6 +65,8 @@ export const privacyContract = {
   'privacy.logVerify': channel(noInput, 'coordinator').returns<ChainVerification>(),
   'privacy.logReviewSave': channel(logReviewSchema, 'coordinator').returns<LogReview>(),
   'privacy.logReviews': channel(noInput, 'coordinator').returns<LogReview[]>(),
+  /** The filtered log as a PDF for the review's minutes (through the print engine); logged, and flagged as an export. */
+  'privacy.logPdf': channel(logPdfSchema, 'coordinator').returns<PrintDelivery>(),
 
   /** What retention would delete today, with the reason per case. */
   'privacy.retentionPreview': channel(noInput, 'coordinator').returns<RetentionPreview>(),

@@ -6,6 +6,7 @@ import type { PrintDelivery, PrintModel } from '../../print/engine.js';
 import { pdfLayout } from '../../print/pdf-options.js';
 import { NotFoundError } from '../../domain/errors.js';
 import { maskOthers } from '../../domain/extract-masking.js';
+import { documentsForExtract, type DocumentsWithheld, type ExtractDocuments } from './extract-documents.js';
 import { personForDocument, type Address } from '../../domain/protected-identity.js';
 import type { CaseRole, CaseStatus, Gender, PersonNumberKind, ProtectionLevel } from '../../domain/vocabulary.js';
 
@@ -23,6 +24,8 @@ export interface ExtractCase {
   journal: { entryDate: string; authorName: string; text: string; isCorrection: boolean }[];
   decisions: { decisionDate: string; serviceType: string; serviceLabel: string; outcome: string; legalGround: string; decidedBy: string }[];
   services: { serviceType: string; serviceLabel: string; startDate: string; endDate: string | null }[];
+  /** Assessments, plans, checklists and placements that concern the person. */
+  documents: ExtractDocuments;
 }
 
 export interface RegisterExtract {
@@ -50,7 +53,7 @@ export interface RegisterExtract {
   access: { at: string; workerName: string; action: string }[];
   accessTruncated: boolean;
   /** What was left out or masked, so the coordinator sees it before producing. */
-  withheld: { otherPersons: number; maskedMentions: number; casesWithoutJournal: number; decisionsForOthers: number; servicesForOthers: number };
+  withheld: { otherPersons: number; maskedMentions: number; casesWithoutJournal: number; decisionsForOthers: number; servicesForOthers: number } & DocumentsWithheld;
 }
 
 const ACCESS_LIMIT = 2000;
@@ -88,7 +91,7 @@ export async function buildExtract(session: Session, personId: string, unitName:
   const memberships = await db.selectFrom('case_persons').select(['case_id', 'role']).where('person_id', '=', personId).execute();
   const mainOf = await db.selectFrom('cases').select('id').where('main_person_id', '=', personId).execute();
   const caseIds = [...new Set([...memberships.map((m) => m.case_id), ...mainOf.map((c) => c.id)])];
-  const withheld = { otherPersons: 0, maskedMentions: 0, casesWithoutJournal: 0, decisionsForOthers: 0, servicesForOthers: 0 };
+  const withheld = { otherPersons: 0, maskedMentions: 0, casesWithoutJournal: 0, decisionsForOthers: 0, servicesForOthers: 0, internalNotes: 0, shelterAddresses: 0, documentsForOthers: 0 };
   const others = new Set<string>();
   const cases: ExtractCase[] = [];
   for (const caseId of caseIds) {
@@ -97,6 +100,7 @@ export async function buildExtract(session: Session, personId: string, unitName:
     const otherPeople = people.filter((q) => q.id !== personId);
     for (const q of otherPeople) others.add(q.id);
     const isMainPerson = c.main_person_id === personId;
+    const named = otherPeople.map((q) => ({ firstName: q.first_name, lastName: q.last_name, personalNumber: q.personal_number }));
     let journal: ExtractCase['journal'] = [];
     if (isMainPerson) {
       const entries = await db
@@ -108,7 +112,6 @@ export async function buildExtract(session: Session, personId: string, unitName:
         .orderBy('j.entry_date')
         .orderBy('j.created_at')
         .execute();
-      const named = otherPeople.map((q) => ({ firstName: q.first_name, lastName: q.last_name, personalNumber: q.personal_number }));
       journal = entries.map((e) => {
         const m = maskOthers(e.text, subject, named);
         withheld.maskedMentions += m.masked;
@@ -135,6 +138,7 @@ export async function buildExtract(session: Session, personId: string, unitName:
       journal,
       decisions: decisions.filter((d) => d.person_id === personId).map((d) => ({ decisionDate: d.decision_date, serviceType: d.service_type, serviceLabel: d.label, outcome: d.outcome, legalGround: d.legal_ground, decidedBy: d.decided_by })),
       services: services.filter((s) => s.person_id === personId).map((s) => ({ serviceType: s.service_type, serviceLabel: s.label, startDate: s.start_date, endDate: s.end_date })),
+      documents: await documentsForExtract(db, caseId, personId, isMainPerson, { subject, others: named }, withheld),
     });
   }
   withheld.otherPersons = others.size;

@@ -4,6 +4,7 @@ import { UNIT_TIME_ZONE } from '../../domain/audit-flags.js';
 import { verifyChain } from '../audit/verify.js';
 import type { privacyContract } from './contract.js';
 import { buildExtract, extractToPdf, recordExtractProduced } from './extract.js';
+import { logToPdf } from './log-pdf.js';
 import { listReviews, reviewLog, saveReview } from './log-review.js';
 import { holdCase, listRetentionRuns, previewRetention, releaseHold, runRetention } from './retention.js';
 import { readPrivacySettings, updatePrivacySettings } from './settings.js';
@@ -23,6 +24,7 @@ export const privacyHandlers: Handlers<typeof privacyContract> = {
   },
   'privacy.logReviewSave': (input, { session }) => saveReview(session, input),
   'privacy.logReviews': (_input, { session }) => listReviews(session),
+  'privacy.logPdf': (input, { core, session }) => logToPdf(core, session, input),
 
   'privacy.retentionPreview': async (_input, { core, session }) => {
     const { retention } = await readPrivacySettings(session.db);

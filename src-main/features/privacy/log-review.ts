@@ -59,27 +59,47 @@ function nextDay(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** The events that match, newest first, one page; each index serves one filter and the others narrow it. */
+/**
+ * The events that match, newest first, one page; each index serves one filter and the others narrow it.
+ * A person filter is two index walks — the person's own events on `(entity_id, at)`, the events of their
+ * cases on `(case_ref, at)` — each stopped after one page and merged here, instead of one OR that SQLite
+ * can only answer by collecting and sorting every matching event.
+ */
 export async function searchLog(db: Kysely<Database>, f: LogFilter): Promise<LogRow[]> {
   const limit = f.limit ?? 100;
+  if (!f.personId) return (await searchPart(db, f, limit, {})).map(toLogRow);
+  const personId = f.personId;
+  const cases = await db.selectFrom('case_persons').select('case_id').where('person_id', '=', personId).execute();
+  const caseIds = [...new Set(cases.map((c) => c.case_id))];
+  const own = await searchPart(db, f, limit, { entityId: personId });
+  const ofCases = caseIds.length > 0 ? await searchPart(db, f, limit, { caseRefs: caseIds }) : [];
+  const byId = new Map([...own, ...ofCases].map((r) => [r.id, r]));
+  return [...byId.values()]
+    .sort((a, b) => (a.at === b.at ? b.id - a.id : a.at < b.at ? 1 : -1))
+    .slice(0, limit)
+    .map(toLogRow);
+}
+
+function searchPart(db: Kysely<Database>, f: LogFilter, limit: number, on: { entityId?: string; caseRefs?: string[] }) {
   let q = db.selectFrom('audit_events as a').leftJoin('workers as w', 'w.id', 'a.worker_id').select(['a.id', 'a.at', 'a.worker_id', 'w.name as worker_name', 'a.action', 'a.entity_type', 'a.entity_id', 'a.case_ref']);
   if (f.workerId) q = q.where('a.worker_id', '=', f.workerId);
   if (f.action) q = q.where('a.action', '=', f.action);
   if (f.caseId) q = q.where('a.case_ref', '=', f.caseId);
-  if (f.personId) {
-    const personId = f.personId;
-    const cases = await db.selectFrom('case_persons').select('case_id').where('person_id', '=', personId).execute();
-    const caseIds = [...new Set(cases.map((c) => c.case_id))];
-    q = q.where((eb) => (caseIds.length > 0 ? eb.or([eb('a.entity_id', '=', personId), eb('a.case_ref', 'in', caseIds)]) : eb('a.entity_id', '=', personId)));
-  }
+  if (on.entityId) q = q.where('a.entity_id', '=', on.entityId);
+  if (on.caseRefs) q = q.where('a.case_ref', 'in', on.caseRefs);
   if (f.from) q = q.where('a.at', '>=', localMidnightUtc(f.from));
   if (f.to) q = q.where('a.at', '<', localMidnightUtc(nextDay(f.to)));
   if (f.after) {
     const { at, id } = f.after;
     q = q.where((eb) => eb.or([eb('a.at', '<', at), eb.and([eb('a.at', '=', at), eb('a.id', '<', id)])]));
   }
-  const rows = await q.orderBy('a.at', 'desc').orderBy('a.id', 'desc').limit(limit).execute();
-  return rows.map((r) => ({
+  return q.orderBy('a.at', 'desc').orderBy('a.id', 'desc').limit(limit).execute();
+}
+
+type EventRow = Awaited<ReturnType<typeof searchPart>>[number];
+
+function toLogRow(r: EventRow): LogRow {
+  return {
     id: r.id,
     at: r.at,
     workerId: r.worker_id,
@@ -92,7 +112,7 @@ export async function searchLog(db: Kysely<Database>, f: LogFilter): Promise<Log
     exists: true,
     label: null,
     flags: [],
-  }));
+  };
 }
 
 /** Marks the rows of one page with the flags that point the review at them. */
@@ -149,41 +169,43 @@ export async function flagRows(db: Kysely<Database>, rows: LogRow[], settings: P
 
 /**
  * The rows (ids) where their worker opened at least `count` different persons
- * within `windowMs` before or after. One query per worker over the page's
- * span when the page covers a short time (an unfiltered or period page);
- * one small query per row when it spans long (a page filtered on a person).
+ * within `windowMs` before or after. A worker's rows on the page are grouped
+ * into runs whose windows touch; each run is one query on
+ * `(worker_id, action, at)` over just its own span. A dense page (unfiltered,
+ * one period) is one run per worker; a page that spans years (one person's
+ * events) is a small query per row — never a scan of the years between.
  */
 async function manyPersonsOpened(db: Kysely<Database>, rows: LogRow[], count: number, windowMs: number): Promise<Set<number>> {
   const out = new Set<number>();
-  const opens = rows.filter((r) => r.workerId && PERSON_OPEN_ACTIONS.includes(r.action));
-  const byWorker = new Map<string, LogRow[]>();
-  for (const r of opens) byWorker.set(r.workerId!, [...(byWorker.get(r.workerId!) ?? []), r]);
+  const byWorker = new Map<string, { id: number; t: number }[]>();
+  for (const r of rows) {
+    if (!r.workerId || !PERSON_OPEN_ACTIONS.includes(r.action)) continue;
+    byWorker.set(r.workerId, [...(byWorker.get(r.workerId) ?? []), { id: r.id, t: Date.parse(r.at) }]);
+  }
   const iso = (t: number) => new Date(t).toISOString();
-  const fetch = (workerId: string, from: string, to: string, limit: number) =>
-    db.selectFrom('audit_events').select(['at', 'entity_id']).where('worker_id', '=', workerId).where('at', '>=', from).where('at', '<=', to).where('action', 'in', PERSON_OPEN_ACTIONS).orderBy('at').limit(limit).execute();
-  const distinctWithin = (events: { at: string; entity_id: string | null }[], at: number) => {
-    const seen = new Set<string>();
-    for (const e of events) {
-      const t = Date.parse(e.at);
-      if (t >= at - windowMs && t <= at + windowMs && e.entity_id) seen.add(e.entity_id);
-    }
-    return seen.size;
-  };
   for (const [workerId, list] of byWorker) {
-    const times = list.map((r) => Date.parse(r.at));
-    // One query over the whole span when it holds few enough events (a page of one worker, of a period);
-    // when it would hold more, a small query per row (a page of one person spans years).
-    const SPAN_LIMIT = 3000;
-    const all = await fetch(workerId, iso(Math.min(...times) - windowMs), iso(Math.max(...times) + windowMs), SPAN_LIMIT);
-    if (all.length < SPAN_LIMIT) {
-      list.forEach((r, i) => {
-        if (distinctWithin(all, times[i]!) >= count) out.add(r.id);
-      });
-      continue;
+    list.sort((a, b) => a.t - b.t);
+    const runs: { id: number; t: number }[][] = [];
+    for (const r of list) {
+      const run = runs.at(-1);
+      if (run && r.t - run.at(-1)!.t <= 2 * windowMs) run.push(r);
+      else runs.push([r]);
     }
-    for (const [i, r] of list.entries()) {
-      const events = await fetch(workerId, iso(times[i]! - windowMs), iso(times[i]! + windowMs), count * 20);
-      if (distinctWithin(events, times[i]!) >= count) out.add(r.id);
+    for (const run of runs) {
+      const events = await db
+        .selectFrom('audit_events')
+        .select(['at', 'entity_id'])
+        .where('worker_id', '=', workerId)
+        .where('action', 'in', PERSON_OPEN_ACTIONS)
+        .where('at', '>=', iso(run[0]!.t - windowMs))
+        .where('at', '<=', iso(run.at(-1)!.t + windowMs))
+        .execute();
+      const times = events.map((e) => ({ t: Date.parse(e.at), p: e.entity_id }));
+      for (const r of run) {
+        const seen = new Set<string>();
+        for (const e of times) if (e.p && e.t >= r.t - windowMs && e.t <= r.t + windowMs) seen.add(e.p);
+        if (seen.size >= count) out.add(r.id);
+      }
     }
   }
   return out;

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime, showDate } from '../../app/dates';
-import type { RegisterExtract } from '../../../src-main/features/privacy/extract';
+import type { ReactNode } from 'react';
+import type { ExtractCase, RegisterExtract } from '../../../src-main/features/privacy/extract';
 import { actionKey } from './audit-actions';
 import './privacy.css';
 
@@ -107,6 +108,7 @@ export function ExtractDocument({ extract: x }: { extract: RegisterExtract }) {
               ))}
             </ul>
           )}
+          <ExtractCaseDocuments docs={c.documents} />
         </section>
       ))}
 
@@ -125,5 +127,52 @@ export function ExtractDocument({ extract: x }: { extract: RegisterExtract }) {
       </table>
       <p className="extract-confidential">{t('privacy.extract.confidential')}</p>
     </article>
+  );
+}
+
+/** Assessments, plans, checklists and placements of one case that concern the person (a shelter by name and phone only). */
+function ExtractCaseDocuments({ docs }: { docs: ExtractCase['documents'] }) {
+  const { t } = useTranslation();
+  const section = <T,>(heading: string, items: T[], line: (x: T) => ReactNode) =>
+    items.length === 0 ? null : (
+      <>
+        <h5>{heading}</h5>
+        <ul>
+          {items.map((x, i) => (
+            <li key={i}>{line(x)}</li>
+          ))}
+        </ul>
+      </>
+    );
+  return (
+    <>
+      {section(t('privacy.extract.riskAssessments'), docs.riskAssessments, (r) => (
+        <>
+          {t('privacy.extract.riskLine', { date: r.assessedOn, level: t(`documents.level.${r.level}`), worker: r.workerName, next: r.nextAssessmentOn })}
+          {r.judgement ? <p className="extract-entry-text">{r.judgement}</p> : null}
+        </>
+      ))}
+      {section(t('privacy.extract.safetyPlans'), docs.safetyPlans, (s) => t('privacy.extract.safetyLine', { version: s.version, date: s.madeOn, worker: s.workerName, review: s.reviewOn }))}
+      {section(t('privacy.extract.actionPlans'), docs.actionPlans, (a) => (
+        <>
+          {t('privacy.extract.actionLine', { status: t(`documents.actionPlan.status.${a.status}`), followUp: a.followUpOn ?? '—' })}
+          {a.personSignedOn ? ` ${t('privacy.extract.personSigned', { date: a.personSignedOn })}` : ''}
+          {a.goals.length ? (
+            <ul>
+              {a.goals.map((g, i) => (
+                <li key={i}>{g}</li>
+              ))}
+            </ul>
+          ) : null}
+        </>
+      ))}
+      {section(t('privacy.extract.checklists'), docs.checklists, (c) => t('privacy.extract.checklistLine', { title: c.title, date: showDate(c.createdAt), count: c.ticked }))}
+      {section(t('privacy.extract.placements'), docs.placements, (p) => (
+        <>
+          {t('privacy.extract.placementLine', { shelter: p.shelterName ?? '—', phone: p.shelterPhone ? ` (${p.shelterPhone})` : '', from: p.startDate, to: p.endDate ?? '' })}
+          {p.asChild ? t('privacy.extract.asChild') : ''}
+        </>
+      ))}
+    </>
   );
 }

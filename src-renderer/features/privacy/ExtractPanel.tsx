@@ -90,6 +90,7 @@ export function ExtractPanel({ personId }: { personId?: string | undefined }) {
                 others: extract.withheld.decisionsForOthers + extract.withheld.servicesForOthers,
               })}
             </p>
+            <p>{t('privacy.extract.documentsWithheld', { internalNotes: extract.withheld.internalNotes, shelterAddresses: extract.withheld.shelterAddresses, documentsForOthers: extract.withheld.documentsForOthers })}</p>
             <div className="button-row">
               <button type="button" className="button button-primary" disabled={savingPdf} onClick={() => void onPdf()}>
                 {t('privacy.extract.pdf')}

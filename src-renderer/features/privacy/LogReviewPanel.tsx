@@ -5,11 +5,13 @@ import { formatDateTime, todayIso } from '../../app/dates';
 import { describeError, fieldErrorsOf } from '../../app/errors';
 import { navigate } from '../../app/navigation-store';
 import { Alert } from '../../components/Alert';
+import { download } from '../../components/print/PrintControls';
 import { SelectField } from '../../components/SelectField';
 import { TextArea } from '../../components/TextArea';
 import { TextField } from '../../components/TextField';
 import type { LogRow } from '../../../src-main/features/privacy/log-review';
-import { KNOWN_ACTIONS, actionKey } from './audit-actions';
+import { KNOWN_ACTIONS } from './audit-actions';
+import { LogTableHead, useActionLabel } from './log-table';
 import { useWorkersStore } from '../workers/workers-store';
 import { usePrivacyStore, type LogFilters } from './privacy-store';
 
@@ -21,7 +23,7 @@ function firstOfMonth(): string {
 
 /** The coordinator's log review: filters, flagged rows that open the record, chain check, and recording the review. */
 export function LogReviewPanel() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const workers = useWorkersStore((s) => s.workers);
   const loadWorkers = useWorkersStore((s) => s.load);
   const filters = usePrivacyStore((s) => s.logFilters);
@@ -33,6 +35,7 @@ export function LogReviewPanel() {
   const moreLog = usePrivacyStore((s) => s.moreLog);
   const [draft, setDraft] = useState<LogFilters>(() => (Object.keys(filters).length ? filters : { from: firstOfMonth(), to: todayIso() }));
   const [verify, setVerify] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  const [pdf, setPdf] = useState<{ kind: 'success' | 'error'; text: string } | 'saving' | null>(null);
 
   useEffect(() => {
     void loadWorkers();
@@ -49,7 +52,7 @@ export function LogReviewPanel() {
     e.preventDefault();
     apply(draft);
   };
-  const actionLabel = (a: string) => (i18n.exists(`privacy.log.actions.${actionKey(a)}`) ? t(`privacy.log.actions.${actionKey(a)}` as 'privacy.log.actions.persons__read') : a);
+  const actionLabel = useActionLabel();
   const flagged = rows.filter((r) => r.flags.length > 0).length;
 
   const runVerify = async () => {
@@ -59,6 +62,19 @@ export function LogReviewPanel() {
       setVerify(r.firstBroken ? { kind: 'error', text: t('privacy.log.verifyBroken', { id: r.firstBroken.id, at: formatDateTime(r.firstBroken.at) }) } : { kind: 'success', text: t('privacy.log.verifyOk', { count: r.checked }) });
     } catch (err) {
       setVerify({ kind: 'error', text: describeError(err) });
+    }
+  };
+
+  // The PDF holds what the screen was last searched with (the applied filters, not a half-typed draft).
+  const savePdf = async () => {
+    setPdf('saving');
+    try {
+      const { workerId, personId, caseId, action, from, to } = filters;
+      const r = await invoke('privacy.logPdf', { workerId, personId, caseId, action, from, to });
+      if (r.outcome === 'download') download(r.fileName, r.pdfBase64);
+      setPdf(r.outcome === 'cancelled' ? null : { kind: 'success', text: t('privacy.log.pdfSaved') });
+    } catch (err) {
+      setPdf({ kind: 'error', text: describeError(err) });
     }
   };
 
@@ -111,15 +127,7 @@ export function LogReviewPanel() {
         {loaded && rows.length === 0 && !logError ? <p className="empty">{t('privacy.log.empty')}</p> : null}
         {rows.length > 0 ? (
           <table className="table log-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('privacy.log.when')}</th>
-                <th scope="col">{t('privacy.log.who')}</th>
-                <th scope="col">{t('privacy.log.what')}</th>
-                <th scope="col">{t('privacy.log.concerns')}</th>
-                <th scope="col">{t('privacy.log.flagsCol')}</th>
-              </tr>
-            </thead>
+            <LogTableHead />
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id} className={r.flags.length ? 'log-row-flagged' : undefined}>
@@ -151,10 +159,14 @@ export function LogReviewPanel() {
           </div>
         ) : null}
         <div className="button-row">
+          <button type="button" className="button" onClick={() => void savePdf()} disabled={pdf === 'saving' || !loaded}>
+            {pdf === 'saving' ? t('privacy.log.pdfSaving') : t('privacy.log.pdf')}
+          </button>
           <button type="button" className="button" onClick={() => void runVerify()}>
             {t('privacy.log.verify')}
           </button>
         </div>
+        {pdf && pdf !== 'saving' ? <Alert kind={pdf.kind}>{pdf.text}</Alert> : null}
         {verify ? <Alert kind={verify.kind}>{verify.text}</Alert> : null}
       </section>
       <ReviewForm from={draft.from ?? firstOfMonth()} to={draft.to ?? todayIso()} />

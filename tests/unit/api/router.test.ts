@@ -157,6 +157,7 @@ describe('router: the one door', () => {
       'privacy.logVerify': undefined,
       'privacy.logReviewSave': { periodFrom: '2026-01-01', periodTo: '2026-01-31', comment: 'Inga avvikelser.' },
       'privacy.logReviews': undefined,
+      'privacy.logPdf': { from: '2026-11-01', to: '2026-11-30' },
       'privacy.retentionPreview': undefined,
       'privacy.retentionRun': { caseIds: ['11111111-1111-4111-8111-111111111111'] },
       'privacy.retentionRuns': undefined,

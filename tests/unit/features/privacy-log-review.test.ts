@@ -95,6 +95,54 @@ describe('log review (loggkontroll)', () => {
     expect(seen).toEqual(all);
   });
 
+  it('filters by person over their own events and their cases\' events, newest first, paging without gaps or repeats', async () => {
+    const { app, setNow } = await appAt('2026-01-05T09:00:00Z');
+    const { caseDetail, victim } = await newCase(app, 'Personfiltersson');
+    const other = await newPerson(app, 'Annan', 'Personsson');
+    // Events weeks apart: the person's own reads and reads of their case, interleaved, and someone else's.
+    for (let week = 0; week < 4; week++) {
+      setNow(`2026-0${2 + Math.floor(week / 2)}-${week % 2 ? '20' : '03'}T09:00:00Z`);
+      await call(app.router, 'persons.get', { id: victim.id });
+      await call(app.router, 'cases.get', { id: caseDetail.id });
+      await call(app.router, 'persons.get', { id: other.id });
+    }
+    const all = (await search(app, { personId: victim.id, limit: 500 })).rows;
+    expect(all.some((r) => r.action === 'persons.read' && r.personId === victim.id)).toBe(true);
+    expect(all.filter((r) => r.action === 'cases.read' && r.caseId === caseDetail.id)).toHaveLength(4);
+    expect(all.some((r) => r.entityId === other.id)).toBe(false);
+    const times = all.map((r) => `${r.at}#${String(r.id).padStart(9, '0')}`);
+    expect(times).toEqual([...times].sort().reverse());
+    const seen: number[] = [];
+    let after: LogPage['next'] = null;
+    do {
+      const page: LogPage = await search(app, { personId: victim.id, limit: 3, ...(after ? { after } : {}) });
+      seen.push(...page.rows.map((r) => r.id));
+      after = page.next;
+    } while (after);
+    expect(seen).toEqual(all.map((r) => r.id));
+  });
+
+  it('flags many persons on a page that spans months only where the openings were close together', async () => {
+    const { app, setNow } = await appAt('2026-03-02T08:00:00Z');
+    await call(app.router, 'privacy.updateSettings', { manyPersons: { count: 3, minutes: 10 } });
+    const target = await newPerson(app, 'Mål', 'Personsson');
+    const others = [await newPerson(app, 'Första', 'Personsson'), await newPerson(app, 'Andra', 'Personsson')];
+    // March: the target alone. May: the target and two others within five minutes.
+    setNow('2026-03-02T09:00:00Z');
+    await call(app.router, 'persons.get', { id: target.id });
+    setNow('2026-05-04T09:00:00Z');
+    await call(app.router, 'persons.get', { id: others[0]!.id });
+    setNow('2026-05-04T09:02:00Z');
+    await call(app.router, 'persons.get', { id: target.id });
+    setNow('2026-05-04T09:04:00Z');
+    await call(app.router, 'persons.get', { id: others[1]!.id });
+    const rows = (await search(app, { personId: target.id, action: 'persons.read' })).rows;
+    expect(rows.map((r) => [r.at.slice(0, 10), r.flags.includes('many_persons')])).toEqual([
+      ['2026-05-04', true],
+      ['2026-03-02', false],
+    ]);
+  });
+
   it('logs reading the log, and records a review with who, which period and a comment', async () => {
     const { app } = await appAt('2026-11-23T09:00:00Z');
     await search(app, {});
