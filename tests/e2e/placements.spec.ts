@@ -120,6 +120,20 @@ test('register a shelter, place a mother with two children, end the placement, c
   await page.getByRole('textbox', { name: 'Månad' }).fill('2025-02');
   await page.getByRole('button', { name: 'Visa', exact: true }).click();
   await expect(page.getByTestId('monthly-total')).toHaveText(/9\s600\skr/);
+  // The year's budget: months × shelters; January and February add up to the whole stay.
+  await page.getByRole('textbox', { name: 'År' }).fill('2025');
+  await page.getByRole('button', { name: 'Visa året' }).click();
+  const year = page.getByTestId('year-cost');
+  await expect(page.getByTestId('year-total')).toHaveText(/62\s400\skr/);
+  await expect(year.locator('tbody.year-shelter')).toContainText('Kvinnojouren Linden');
+  // January: 22 nights × 1 200 for her, 44 × 600 for the children
+  await expect(year.locator('tbody.year-shelter tr').nth(0).locator('td').nth(0)).toHaveText(/26\s400\skr/);
+  await expect(year.locator('tbody.year-shelter tr').nth(1).locator('td').nth(0)).toHaveText(/26\s400\skr/);
+  await page.getByTestId('year-cost').scrollIntoViewIfNeeded();
+  await shot(page, '06b-year-budget');
+  await page.getByRole('textbox', { name: 'År' }).fill('25');
+  await page.getByRole('button', { name: 'Visa året' }).click();
+  await expect(page.getByText('Skriv året med fyra siffror, t.ex. 2025.')).toBeVisible();
 
   // The occupancy timeline of the shelter shows the stay.
   await menu(page, 'Boenden').click();

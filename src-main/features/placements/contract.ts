@@ -142,6 +142,25 @@ export interface MonthlyCost {
   total: Cost;
 }
 
+/** One shelter's row in the year's budget: a cost per month (January first) and the year's. */
+export interface YearCostRow {
+  shelterId: string;
+  shelterName: string;
+  months: Cost[];
+  total: Cost;
+}
+
+export interface YearCost {
+  year: number;
+  /** The twelve months, `YYYY-MM`. */
+  months: string[];
+  /** Stays still going on are counted until this day. */
+  countedThrough: string;
+  rows: YearCostRow[];
+  monthTotals: Cost[];
+  total: Cost;
+}
+
 export interface Reminder {
   placement: Placement;
   kind: 'planned_end' | 'follow_up';
@@ -161,4 +180,5 @@ export const placementsContract = {
   'placements.current': channel(noInput).returns<Placement[]>(),
   'placements.reminders': channel(z.object({ withinDays: z.number().int().min(0).max(90).optional() }).strict()).returns<Reminder[]>(),
   'placements.monthlyCost': channel(z.object({ month: monthSchema }).strict()).returns<MonthlyCost>(),
+  'placements.yearCost': channel(z.object({ year: z.number({ error: 'Ange ett år.' }).int().min(1990, { error: 'Året måste vara 1990 eller senare.' }).max(2200, { error: 'Året är för långt fram.' }) }).strict()).returns<YearCost>(),
 } as const;
