@@ -19,6 +19,8 @@ export type Destination = (typeof DESTINATIONS)[number];
 /** The ground of a child's own decision: the other custodian consented, the parent has sole custody, or it was decided without consent (the ground is then written). */
 export const CHILD_CONSENTS = ['other_custodian_consented', 'sole_custody', 'without_consent'] as const;
 export type ChildConsent = (typeof CHILD_CONSENTS)[number];
+/** As stored: a child brought in by the import has its consent `unknown` until the worker completes it. */
+export type StoredChildConsent = ChildConsent | 'unknown';
 
 /** How the child's schooling or preschool is arranged during the stay. */
 export const SCHOOLING = ['own_school', 'new_school', 'school_at_shelter', 'distance', 'own_preschool', 'new_preschool', 'none_arranged', 'not_school_age', 'unknown'] as const;
@@ -97,7 +99,7 @@ export interface PlacementChild {
   startDate: string;
   endDate: string | null;
   decisionRef: string;
-  consent: ChildConsent;
+  consent: StoredChildConsent;
   consentGround: string | null;
   schooling: Schooling;
   schoolingNote: string | null;
