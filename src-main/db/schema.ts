@@ -373,7 +373,7 @@ export interface PlacementChildrenTable {
   start_date: string;
   end_date: string | null;
   decision_ref: string;
-  consent: 'other_custodian_consented' | 'sole_custody' | 'without_consent';
+  consent: 'other_custodian_consented' | 'sole_custody' | 'without_consent' | 'unknown';
   consent_ground: string | null;
   schooling: 'own_school' | 'new_school' | 'school_at_shelter' | 'distance' | 'own_preschool' | 'new_preschool' | 'none_arranged' | 'not_school_age' | 'unknown';
   schooling_note: string | null;

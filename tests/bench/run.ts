@@ -455,7 +455,7 @@ async function main(): Promise<void> {
       memory: { afterUnlock: memAfterUnlock, afterGroup: memAfterGroup, afterRouter: memAfterRouter, withPlainCopyOpen: memEnd },
       print: printBench.result,
       statistics: { stats: Object.fromEntries(Object.entries(statistics.stats).map(([k, v]) => [k, { label: v.label, ...roundStat(v) }])), pass: statistics.pass },
-      placements: { ...placementBench, monthlyCost: roundStat(placementBench.monthlyCost), lines: undefined },
+      placements: { ...placementBench, monthlyCost: roundStat(placementBench.monthlyCost), yearCost: roundStat(placementBench.yearCost), lines: undefined },
       targets: TARGETS,
       pass,
       plans,

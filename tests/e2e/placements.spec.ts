@@ -120,6 +120,20 @@ test('register a shelter, place a mother with two children, end the placement, c
   await page.getByRole('textbox', { name: 'Månad' }).fill('2025-02');
   await page.getByRole('button', { name: 'Visa', exact: true }).click();
   await expect(page.getByTestId('monthly-total')).toHaveText(/9\s600\skr/);
+  // The year's budget: months × shelters; January and February add up to the whole stay.
+  await page.getByRole('textbox', { name: 'År' }).fill('2025');
+  await page.getByRole('button', { name: 'Visa året' }).click();
+  const year = page.getByTestId('year-cost');
+  await expect(page.getByTestId('year-total')).toHaveText(/62\s400\skr/);
+  await expect(year.locator('tbody.year-shelter')).toContainText('Kvinnojouren Linden');
+  // January: 22 nights × 1 200 for her, 44 × 600 for the children
+  await expect(year.locator('tbody.year-shelter tr').nth(0).locator('td').nth(0)).toHaveText(/26\s400\skr/);
+  await expect(year.locator('tbody.year-shelter tr').nth(1).locator('td').nth(0)).toHaveText(/26\s400\skr/);
+  await page.getByTestId('year-cost').scrollIntoViewIfNeeded();
+  await shot(page, '06b-year-budget');
+  await page.getByRole('textbox', { name: 'År' }).fill('25');
+  await page.getByRole('button', { name: 'Visa året' }).click();
+  await expect(page.getByText('Skriv året med fyra siffror, t.ex. 2025.')).toBeVisible();
 
   // The occupancy timeline of the shelter shows the stay.
   await menu(page, 'Boenden').click();
@@ -137,28 +151,33 @@ test('import a sheet with good and bad rows: dry run with reasons, then commit o
   const a = pnr('19', '850314', '982');
   const b = pnr('19', '900101', '983');
   const sheet = cp1252([
-    'Personnummer;Förnamn;Efternamn;Boende;Beslutsdatum;Startdatum;Slutdatum',
-    `${a};Åsa;Östlund;Kvinnojouren Linden;2024-03-04;5/3/2024;2024-04-01`,
-    `${b};Märta;Ekström;Kvinnojouren Linden;;2024-05-02;`,
-    `19850314-1234;Fel;Nummer;Kvinnojouren Linden;;2024-01-01;`,
-    `${b};Okänd;Jour;Jouren Som Inte Finns;;2023-01-01;`,
-    `${a};Omvänd;Ordning;Kvinnojouren Linden;;2023-05-10;2023-05-01`,
+    'Personnummer;Förnamn;Efternamn;Boende;Beslutsdatum;Startdatum;Slutdatum;Medföljande barn;Barnens beslut',
+    `${a};Åsa;Östlund;Kvinnojouren Linden;2024-03-04;5/3/2024;2024-04-01;${pnr('20', '150304', '123')} Alva Östlund, ${pnr('20', '180101', '238')} Otto Östlund;IFO 2024-101, IFO 2024-102`,
+    `${b};Märta;Ekström;Kvinnojouren Linden;;2024-05-02;;;`,
+    `19850314-1234;Fel;Nummer;Kvinnojouren Linden;;2024-01-01;;;`,
+    `${b};Okänd;Jour;Jouren Som Inte Finns;;2023-01-01;;;`,
+    `${a};Omvänd;Ordning;Kvinnojouren Linden;;2023-05-10;2023-05-01;;`,
+    `${pnr('19', '700101', '111')};Fel;Barn;Kvinnojouren Linden;;2024-01-01;;20150304-1234 Fel Barnsson;`,
   ].join('\r\n'));
   await page.goto(host.openUrl);
   await menu(page, 'Placeringar').click();
   await page.getByRole('button', { name: 'Importera placeringslogg' }).click();
   await page.getByLabel('Fil (.xlsx eller .csv)').setInputFiles({ name: 'placeringslogg.csv', mimeType: 'text/csv', buffer: Buffer.from(sheet) });
-  await expect(page.getByText(/5 rader\. Teckenkodning: windows-1252\. Avgränsare: ;/)).toBeVisible();
+  await expect(page.getByText(/6 rader\. Teckenkodning: windows-1252\. Avgränsare: ;/)).toBeVisible();
+  await expect(page.getByLabel('Medföljande barn', { exact: true })).toHaveValue('7');
+  await expect(page.getByLabel('Barnens beslut', { exact: true })).toHaveValue('8');
   await expect(page.getByLabel('Personnummer *')).toHaveValue('0');
   await expect(page.getByLabel('Boende *')).toHaveValue('3');
   await shot(page, '08-import-mapping');
   await page.getByRole('button', { name: 'Provkör' }).click();
   await expect(page.getByText('2 rader kan importeras')).toBeVisible();
-  await expect(page.getByText('3 rader avvisas')).toBeVisible();
+  await expect(page.getByText('4 rader avvisas')).toBeVisible();
+  await expect(page.getByText(/2 medföljande barn placeras med\./)).toBeVisible();
   const refused = page.locator('.import-refused tbody tr');
   await expect(refused.nth(0)).toContainText('Kontrollsiffran stämmer inte');
   await expect(refused.nth(1)).toContainText('Boendet ”Jouren Som Inte Finns” finns inte i registret');
   await expect(refused.nth(2)).toContainText('fel ordning');
+  await expect(refused.nth(3)).toContainText('Barnet ”20150304-1234 Fel Barnsson”: ogiltigt personnummer');
   await shot(page, '09-import-dry-run');
   expect(await host.core.requireSession().db.selectFrom('placements').select('id').execute()).toEqual([]);
   await page.getByRole('button', { name: 'Importera 2 rader' }).click();
@@ -168,6 +187,9 @@ test('import a sheet with good and bad rows: dry run with reasons, then commit o
   // The open one is now a current placement; importing the same file again finds both already there.
   await menu(page, 'Placeringar').click();
   await expect(page.locator('.placements-table')).toContainText('Märta Ekström');
+  // The children came along on Åsa's placement, each with its own decision; consent is left for the worker to complete.
+  const kids = await host.core.requireSession().db.selectFrom('placement_children').select(['decision_ref', 'consent']).orderBy('decision_ref').execute();
+  expect(kids).toEqual([{ decision_ref: 'IFO 2024-101', consent: 'unknown' }, { decision_ref: 'IFO 2024-102', consent: 'unknown' }]);
   await page.getByRole('button', { name: 'Importera placeringslogg' }).click();
   await page.getByLabel('Fil (.xlsx eller .csv)').setInputFiles({ name: 'placeringslogg.csv', mimeType: 'text/csv', buffer: Buffer.from(sheet) });
   await page.getByRole('button', { name: 'Provkör' }).click();

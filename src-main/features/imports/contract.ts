@@ -3,7 +3,7 @@ import { channel } from '../../api/channel.js';
 import { INTAKE_SOURCES, type IntakeSource } from '../../domain/vocabulary.js';
 
 /** The fields of Fristad a column of the unit's placement log can be mapped to. */
-export const IMPORT_FIELDS = ['personalNumber', 'firstName', 'lastName', 'shelterName', 'decisionDate', 'startDate', 'plannedEndDate', 'endDate', 'pricePerDay'] as const;
+export const IMPORT_FIELDS = ['personalNumber', 'firstName', 'lastName', 'shelterName', 'decisionDate', 'startDate', 'plannedEndDate', 'endDate', 'pricePerDay', 'children', 'childDecisionRefs'] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 export const REQUIRED_IMPORT_FIELDS: readonly ImportField[] = ['personalNumber', 'shelterName', 'startDate'];
 
@@ -58,6 +58,8 @@ export interface AcceptedRow {
   endDate: string | null;
   newPerson: boolean;
   newCase: boolean;
+  /** Accompanying children placed with the person. */
+  children: number;
 }
 
 export interface RefusedRow {
@@ -72,6 +74,8 @@ export interface ImportReport {
   refused: RefusedRow[];
   newPersons: number;
   newCases: number;
+  /** Accompanying children over all accepted rows. */
+  children: number;
 }
 
 export interface TemplateFile {

@@ -6,6 +6,7 @@ import type { Session } from '../../api/context.js';
 import type { Database } from '../../db/schema.js';
 import { localIsoDate } from '../../domain/dates.js';
 import { ValidationError } from '../../domain/errors.js';
+import { parseChildrenCell, type ImportedChild } from '../../domain/import-children.js';
 import { neutraliseCell, parseImportDate, toSwedishCsv } from '../../domain/import-table.js';
 import { parsePersonalNumber } from '../../domain/personal-number.js';
 import { kronorToOre } from '../../domain/placement-cost.js';
@@ -47,6 +48,14 @@ interface PlannedRow {
   priceOre: number | null;
   personId: string | null;
   caseId: string | null;
+  children: PlannedChild[];
+}
+
+interface PlannedChild extends ImportedChild {
+  /** Null: registered by the import. */
+  personId: string | null;
+  /** Already in the row's case as a child. */
+  inCase: boolean;
 }
 
 function chunks<T>(list: readonly T[], size = 500): T[][] {
@@ -104,6 +113,8 @@ async function plan(db: Db, rows: readonly string[][], mapping: RunInput['mappin
         reasons.push(issue.code === 'before_start' && issue.path === 'endDate' ? 'Datumen står i fel ordning: slutdatum ligger före startdatum.' : issue.message);
       }
     }
+    const kids = parseChildrenCell(cell(r, 'children'), cell(r, 'childDecisionRefs'), { adult: pn.ok ? pn.value.canonical : null, startDate, now, numberMessages: NUMBER_MESSAGES });
+    reasons.push(...kids.reasons);
     if (pn.ok && startDate) {
       const key = `${pn.value.canonical}|${startDate}`;
       const twin = seen.get(key);
@@ -130,12 +141,13 @@ async function plan(db: Db, rows: readonly string[][], mapping: RunInput['mappin
       priceOre,
       personId: null,
       caseId: null,
+      children: kids.children.map((c) => ({ ...c, personId: null, inCase: false })),
     });
   });
 
   // The persons already registered, their latest case as main person, and their stays.
   const persons = new Map<string, { id: string; first_name: string; last_name: string }>();
-  for (const part of chunks([...new Set(planned.map((p) => p.canonical))])) {
+  for (const part of chunks([...new Set(planned.flatMap((p) => [p.canonical, ...p.children.map((c) => c.canonical)]))])) {
     for (const p of await db.selectFrom('persons').select(['id', 'personal_number', 'first_name', 'last_name']).where('personal_number', 'in', part).execute()) persons.set(p.personal_number!, p);
   }
   const personIds = [...persons.values()].map((p) => p.id);
@@ -144,6 +156,12 @@ async function plan(db: Db, rows: readonly string[][], mapping: RunInput['mappin
   for (const part of chunks(personIds)) {
     for (const c of await db.selectFrom('cases').select(['id', 'main_person_id']).where('main_person_id', 'in', part).orderBy('intake_date').orderBy('created_at').execute()) cases.set(c.main_person_id, c.id);
     stays.push(...(await staysOfPersons(db, part)));
+  }
+  // The roles the children already found have in cases: a child must be in the case as a child.
+  const roles = new Map<string, string>();
+  const childIds = [...new Set(planned.flatMap((p) => p.children.map((c) => persons.get(c.canonical)?.id).filter((id): id is string => id !== undefined)))];
+  for (const part of chunks(childIds)) {
+    for (const m of await db.selectFrom('case_persons').select(['case_id', 'person_id', 'role']).where('person_id', 'in', part).execute()) roles.set(`${m.case_id}|${m.person_id}`, m.role);
   }
   const staysBy = new Map<string, { id: string; start: string; end: string | null; shelterId: string; shelterName: string }[]>();
   for (const s of stays) staysBy.set(s.personId, [...(staysBy.get(s.personId) ?? []), s]);
@@ -163,19 +181,37 @@ async function plan(db: Db, rows: readonly string[][], mapping: RunInput['mappin
     }
     const inFile = findOverlap(fileStays.get(p.canonical) ?? [], { start: p.startDate, end: p.endDate });
     if (inFile) reasons.push(`Överlappar placeringen på rad ${inFile.rowNumber} för samma person.`);
+    const caseId = person ? cases.get(person.id) ?? null : null;
+    const children: PlannedChild[] = [];
+    if (!same) {
+      for (const c of p.children) {
+        const child = persons.get(c.canonical);
+        const label = `Barnet ${c.canonical}`;
+        if (!child && (!c.firstName || !c.lastName)) reasons.push(`${label} finns inte i Fristad: skriv för- och efternamn efter numret, t.ex. ${c.canonical} Alva Östlund.`);
+        const role = child && caseId ? roles.get(`${caseId}|${child.id}`) : undefined;
+        if (role !== undefined && role !== 'child') reasons.push(`${label} finns redan i ärendet men inte som barn.`);
+        const clash = child ? findOverlap(staysBy.get(child.id) ?? [], { start: p.startDate, end: p.endDate }) : null;
+        if (clash) reasons.push(`${label} är redan placerat på ${clash.shelterName} från ${clash.start}.`);
+        const twin = findOverlap(fileStays.get(c.canonical) ?? [], { start: p.startDate, end: p.endDate });
+        if (twin) reasons.push(`${label} står redan på rad ${twin.rowNumber} för samma tid.`);
+        children.push({ ...c, personId: child?.id ?? null, inCase: role === 'child', firstName: child?.first_name ?? c.firstName, lastName: child?.last_name ?? c.lastName });
+      }
+    }
     if (reasons.length > 0) {
       refused.push({ rowNumber: p.rowNumber, reasons });
       continue;
     }
-    fileStays.set(p.canonical, [...(fileStays.get(p.canonical) ?? []), { id: String(p.rowNumber), start: p.startDate, end: p.endDate, rowNumber: p.rowNumber }]);
-    accepted.push({ ...p, personId: person?.id ?? null, caseId: person ? cases.get(person.id) ?? null : null, firstName: person?.first_name ?? p.firstName, lastName: person?.last_name ?? p.lastName });
+    for (const key of [p.canonical, ...children.map((c) => c.canonical)]) {
+      fileStays.set(key, [...(fileStays.get(key) ?? []), { id: String(p.rowNumber), start: p.startDate, end: p.endDate, rowNumber: p.rowNumber }]);
+    }
+    accepted.push({ ...p, children, personId: person?.id ?? null, caseId, firstName: person?.first_name ?? p.firstName, lastName: person?.last_name ?? p.lastName });
   }
   refused.sort((a, b) => a.rowNumber - b.rowNumber);
   return { accepted, refused };
 }
 
 function report(rows: number, accepted: PlannedRow[], refused: RefusedRow[], committed: boolean): ImportReport {
-  const newPersons = new Set(accepted.filter((a) => a.personId === null).map((a) => a.canonical));
+  const newPersons = new Set(accepted.flatMap((a) => [...(a.personId === null ? [a.canonical] : []), ...a.children.filter((c) => c.personId === null).map((c) => c.canonical)]));
   const newCases = new Set(accepted.filter((a) => a.caseId === null).map((a) => a.personId ?? a.canonical));
   const list: AcceptedRow[] = accepted.map((a) => ({
     rowNumber: a.rowNumber,
@@ -186,8 +222,9 @@ function report(rows: number, accepted: PlannedRow[], refused: RefusedRow[], com
     endDate: a.endDate,
     newPerson: a.personId === null,
     newCase: a.caseId === null,
+    children: a.children.length,
   }));
-  return { committed, rowCount: rows, accepted: list, refused, newPersons: newPersons.size, newCases: newCases.size };
+  return { committed, rowCount: rows, accepted: list, refused, newPersons: newPersons.size, newCases: newCases.size, children: list.reduce((n, a) => n + a.children, 0) };
 }
 
 async function readRows(input: RunInput) {
@@ -244,24 +281,30 @@ export async function commitImport(session: Session, input: RunInput, now = new 
     const statusEvents: Insertable<Database['case_status_events']>[] = [];
     const assignments: Insertable<Database['case_assignments']>[] = [];
     const placements: Insertable<Database['placements']>[] = [];
+    const placementChildren: Insertable<Database['placement_children']>[] = [];
+    const inCase = new Set<string>();
     const audit: AuditEventInput[] = [];
     const newPersonIds = new Map<string, string>();
     const newCaseIds = new Map<string, string>();
+    /** The person of a number: found by the plan, registered earlier in this import, or registered now. */
+    const personOf = (p: { personId: string | null; canonical: string; numberKind: 'personnummer' | 'samordningsnummer'; birthYear: number; firstName: string; lastName: string }): string => {
+      let personId = p.personId ?? newPersonIds.get(p.canonical);
+      if (personId) return personId;
+      personId = randomUUID();
+      newPersonIds.set(p.canonical, personId);
+      persons.push({
+        id: personId, first_name: p.firstName, last_name: p.lastName, number_kind: p.numberKind, personal_number: p.canonical, birth_year: p.birthYear,
+        gender: 'okant', protection_level: 'none', created_at: at, created_by: workerId, updated_at: at,
+        street_address: null, postal_code: null, city: null, phone: null, email: null, language: null,
+      });
+      const own = nameTokens(p.firstName, p.lastName);
+      for (const token of own) tokens.push({ token, person_id: personId });
+      for (const pair of namePairs(own)) pairs.push({ pair, person_id: personId });
+      audit.push({ action: 'persons.create', entityType: 'person', entityId: personId, detail: { imported: true } });
+      return personId;
+    };
     for (const a of accepted) {
-      let personId = a.personId ?? newPersonIds.get(a.canonical);
-      if (!personId) {
-        personId = randomUUID();
-        newPersonIds.set(a.canonical, personId);
-        persons.push({
-          id: personId, first_name: a.firstName, last_name: a.lastName, number_kind: a.numberKind, personal_number: a.canonical, birth_year: a.birthYear,
-          gender: 'okant', protection_level: 'none', created_at: at, created_by: workerId, updated_at: at,
-          street_address: null, postal_code: null, city: null, phone: null, email: null, language: null,
-        });
-        const own = nameTokens(a.firstName, a.lastName);
-        for (const token of own) tokens.push({ token, person_id: personId });
-        for (const pair of namePairs(own)) pairs.push({ pair, person_id: personId });
-        audit.push({ action: 'persons.create', entityType: 'person', entityId: personId, detail: { imported: true } });
-      }
+      const personId = personOf(a);
       let caseId = a.caseId ?? newCaseIds.get(personId);
       if (!caseId) {
         caseId = randomUUID();
@@ -278,6 +321,19 @@ export async function commitImport(session: Session, input: RunInput, now = new 
         audit.push({ action: 'cases.create', entityType: 'case', entityId: caseId, detail: { imported: true } });
       }
       const id = randomUUID();
+      for (const c of a.children) {
+        const childId = personOf(c);
+        const key = `${caseId}|${childId}`;
+        if (!c.inCase && !inCase.has(key)) {
+          members.push({ case_id: caseId, person_id: childId, role: 'child', child_exposure: null });
+          audit.push({ action: 'cases.add_person', entityType: 'case', entityId: caseId, detail: { person: childId, role: 'child', imported: true } });
+        }
+        inCase.add(key);
+        placementChildren.push({
+          id: randomUUID(), placement_id: id, person_id: childId, start_date: a.startDate, end_date: null, decision_ref: c.decisionRef,
+          consent: 'unknown', consent_ground: null, schooling: 'unknown', schooling_note: null,
+        });
+      }
       placements.push(
         placementRow(
           id,
@@ -290,7 +346,7 @@ export async function commitImport(session: Session, input: RunInput, now = new 
           a.endDate,
         ),
       );
-      audit.push({ action: 'placements.import', entityType: 'placement', entityId: id, detail: { caseId, personId, row: a.rowNumber } });
+      audit.push({ action: 'placements.import', entityType: 'placement', entityId: id, detail: { caseId, personId, row: a.rowNumber, children: a.children.length } });
     }
     const sqlite = session.vault.sqlite;
     insertMany(trx, sqlite, 'persons', persons);
@@ -301,6 +357,7 @@ export async function commitImport(session: Session, input: RunInput, now = new 
     insertMany(trx, sqlite, 'case_status_events', statusEvents);
     insertMany(trx, sqlite, 'case_assignments', assignments);
     insertMany(trx, sqlite, 'placements', placements);
+    insertMany(trx, sqlite, 'placement_children', placementChildren);
     session.audit.recordAll(trx, sqlite, audit);
     return report(rows.length, accepted, refused, true);
   });
@@ -309,7 +366,7 @@ export async function commitImport(session: Session, input: RunInput, now = new 
 /** The template: the expected columns and one fictional example row, as XLSX or as Swedish Excel's CSV. */
 export async function importTemplate(format: 'xlsx' | 'csv'): Promise<TemplateFile> {
   const headers = IMPORT_FIELDS.map((f) => TEMPLATE_HEADERS[f]);
-  const example = ['19121212-1212', 'Exempel', 'Exempelsson', 'Namnet som i boenderegistret', '2024-03-04', '2024-03-05', '2024-06-05', '', '1 250'];
+  const example = ['19121212-1212', 'Exempel', 'Exempelsson', 'Namnet som i boenderegistret', '2024-03-04', '2024-03-05', '2024-06-05', '', '1 250', '20150304-1236 Alva Exempelsson, 20180101-2384 Otto Exempelsson', 'IFO 2024-101, IFO 2024-102'];
   if (format === 'csv') {
     return { fileName: 'fristad-placeringar-mall.csv', mimeType: 'text/csv;charset=utf-8', base64: Buffer.from(toSwedishCsv([headers, example]), 'utf8').toString('base64') };
   }

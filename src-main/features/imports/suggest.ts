@@ -12,6 +12,8 @@ const SYNONYMS: Record<ImportField, readonly string[]> = {
   plannedEndDate: ['planerat slut', 'planerat slutdatum', 'planned end'],
   endDate: ['slutdatum', 'utflyttning', 'avslutad', 'placerad till', 'tom', 'end date', 'utskrivning'],
   pricePerDay: ['pris per dygn', 'dygnskostnad', 'pris', 'kostnad per dygn', 'price per day'],
+  children: ['medfoljande barn', 'barn', 'barnens personnummer', 'barn personnummer', 'children'],
+  childDecisionRefs: ['barnens beslut', 'beslut barn', 'barnbeslut', 'barnens dnr', 'child decisions'],
 };
 
 /** The column each field most likely sits in, by its header. */
@@ -40,4 +42,6 @@ export const TEMPLATE_HEADERS: Record<ImportField, string> = {
   plannedEndDate: 'Planerat slut',
   endDate: 'Slutdatum',
   pricePerDay: 'Pris per dygn',
+  children: 'Medföljande barn',
+  childDecisionRefs: 'Barnens beslut',
 };

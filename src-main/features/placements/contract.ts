@@ -19,6 +19,8 @@ export type Destination = (typeof DESTINATIONS)[number];
 /** The ground of a child's own decision: the other custodian consented, the parent has sole custody, or it was decided without consent (the ground is then written). */
 export const CHILD_CONSENTS = ['other_custodian_consented', 'sole_custody', 'without_consent'] as const;
 export type ChildConsent = (typeof CHILD_CONSENTS)[number];
+/** As stored: a child brought in by the import has its consent `unknown` until the worker completes it. */
+export type StoredChildConsent = ChildConsent | 'unknown';
 
 /** How the child's schooling or preschool is arranged during the stay. */
 export const SCHOOLING = ['own_school', 'new_school', 'school_at_shelter', 'distance', 'own_preschool', 'new_preschool', 'none_arranged', 'not_school_age', 'unknown'] as const;
@@ -97,7 +99,7 @@ export interface PlacementChild {
   startDate: string;
   endDate: string | null;
   decisionRef: string;
-  consent: ChildConsent;
+  consent: StoredChildConsent;
   consentGround: string | null;
   schooling: Schooling;
   schoolingNote: string | null;
@@ -142,6 +144,25 @@ export interface MonthlyCost {
   total: Cost;
 }
 
+/** One shelter's row in the year's budget: a cost per month (January first) and the year's. */
+export interface YearCostRow {
+  shelterId: string;
+  shelterName: string;
+  months: Cost[];
+  total: Cost;
+}
+
+export interface YearCost {
+  year: number;
+  /** The twelve months, `YYYY-MM`. */
+  months: string[];
+  /** Stays still going on are counted until this day. */
+  countedThrough: string;
+  rows: YearCostRow[];
+  monthTotals: Cost[];
+  total: Cost;
+}
+
 export interface Reminder {
   placement: Placement;
   kind: 'planned_end' | 'follow_up';
@@ -161,4 +182,5 @@ export const placementsContract = {
   'placements.current': channel(noInput).returns<Placement[]>(),
   'placements.reminders': channel(z.object({ withinDays: z.number().int().min(0).max(90).optional() }).strict()).returns<Reminder[]>(),
   'placements.monthlyCost': channel(z.object({ month: monthSchema }).strict()).returns<MonthlyCost>(),
+  'placements.yearCost': channel(z.object({ year: z.number({ error: 'Ange ett år.' }).int().min(1990, { error: 'Året måste vara 1990 eller senare.' }).max(2200, { error: 'Året är för långt fram.' }) }).strict()).returns<YearCost>(),
 } as const;

@@ -1,6 +1,6 @@
 import type { Handlers } from '../../api/context.js';
 import type { placementsContract } from './contract.js';
-import { createPlacement, currentPlacements, endPlacement, getPlacement, listCasePlacements, listPersonPlacements, monthlyCost, placementReminders, setPlacementPlan } from './service.js';
+import { createPlacement, currentPlacements, endPlacement, getPlacement, listCasePlacements, listPersonPlacements, monthlyCost, placementReminders, setPlacementPlan, yearCost } from './service.js';
 
 export const placementsHandlers: Handlers<typeof placementsContract> = {
   'placements.create': (input, { session }) => createPlacement(session, input),
@@ -12,4 +12,5 @@ export const placementsHandlers: Handlers<typeof placementsContract> = {
   'placements.current': (_input, { session }) => currentPlacements(session),
   'placements.reminders': (input, { session }) => placementReminders(session, input.withinDays),
   'placements.monthlyCost': (input, { session }) => monthlyCost(session, input.month),
+  'placements.yearCost': (input, { session }) => yearCost(session, input.year),
 };

@@ -5,11 +5,11 @@ import type { Session } from '../../api/context.js';
 import type { Database } from '../../db/schema.js';
 import { localIsoDate } from '../../domain/dates.js';
 import { NotFoundError, ValidationError, type FieldIssue } from '../../domain/errors.js';
-import { ZERO_COST, addCost, addDays, dayNumber, isoDate, monthRange, placementCostIn, priceTable, type PricePeriod } from '../../domain/placement-cost.js';
+import { ZERO_COST, addCost, addDays, type Cost, dayNumber, isoDate, monthRange, placementCostIn, priceTable, type PricePeriod } from '../../domain/placement-cost.js';
 import { childStayIssues, findOverlap, placementDateIssues } from '../../domain/placement-rules.js';
 import { listPricePeriods } from '../shelters/queries.js';
 import { priceOn } from '../shelters/rows.js';
-import type { MonthlyCost, Placement, Reminder, placementCreateSchema, placementEndSchema, placementPlanSchema } from './contract.js';
+import type { MonthlyCost, Placement, YearCost, Reminder, placementCreateSchema, placementEndSchema, placementPlanSchema } from './contract.js';
 import { casePersons, childStaysOf, childrenOf, placementSelect, placementsInMonth, staysOfPersons } from './queries.js';
 import { placementFromRow } from './rows.js';
 
@@ -237,39 +237,75 @@ export async function placementReminders(session: Session, withinDays = 14, now 
 }
 
 /**
+ * What the stays touching [from, to) cost, per shelter and calendar month:
+ * loaded once (placements, children, prices, names), then counted month by
+ * month with the domain's day rule. Stays still going on count through
+ * today, or the month's last day for a past month.
+ */
+async function costsByMonth(db: Db, months: readonly string[], today: string) {
+  const ranges = months.map((month) => {
+    const m = monthRange(month);
+    const lastDay = isoDate(m.to - 1);
+    const asOf = today < lastDay ? today : lastDay;
+    return { month, from: m.from, to: m.to, asOf, countedThrough: dayNumber(asOf) < m.from ? isoDate(m.from - 1) : asOf };
+  });
+  const first = ranges[0]!;
+  const last = ranges[ranges.length - 1]!;
+  const placements = await placementsInMonth(db, isoDate(first.from), isoDate(last.to));
+  const kids = await childStaysOf(db, placements.map((p) => p.id));
+  const prices = await pricesByShelter(db, placements.map((p) => p.shelter_id));
+  const names = new Map((await db.selectFrom('shelters').select(['id', 'name']).execute()).map((s) => [s.id, s.name]));
+  const kidsBy = new Map<string, { start: string; end: string | null }[]>();
+  for (const k of kids) kidsBy.set(k.placement_id, [...(kidsBy.get(k.placement_id) ?? []), { start: k.start_date, end: k.end_date }]);
+  const tables = new Map<string, ReturnType<typeof priceTable>>();
+  /** Per month: shelter id → placements counted and their cost. */
+  const perMonth = ranges.map(() => new Map<string, { placements: number; cost: Cost }>());
+  for (const p of placements) {
+    let table = tables.get(p.shelter_id);
+    if (!table) tables.set(p.shelter_id, (table = priceTable(prices.get(p.shelter_id) ?? [])));
+    const stay = { start: p.start_date, end: p.end_date, adultPriceOverrideOre: p.adult_price_override_ore, childPriceOverrideOre: p.child_price_override_ore, children: kidsBy.get(p.id) ?? [] };
+    const startDay = dayNumber(p.start_date);
+    const endDay = p.end_date === null ? Infinity : dayNumber(p.end_date);
+    ranges.forEach((r, i) => {
+      if (startDay >= r.to || endDay < r.from) return;
+      const cost = placementCostIn(stay, table, r.asOf, r.from, r.to);
+      if (cost.adultDays === 0 && cost.childDays === 0) return;
+      const rows = perMonth[i]!;
+      const row = rows.get(p.shelter_id) ?? { placements: 0, cost: ZERO_COST };
+      rows.set(p.shelter_id, { placements: row.placements + 1, cost: addCost(row.cost, cost) });
+    });
+  }
+  return { ranges, perMonth, shelterName: (id: string) => names.get(id) ?? '' };
+}
+
+const bySwedishName = (a: { shelterName: string }, b: { shelterName: string }) => a.shelterName.localeCompare(b.shelterName, 'sv');
+
+/**
  * The budget report: what one calendar month costs, per shelter, adults and
  * children apart. Stays still going on count through today (or the month's
  * last day for a past month). Figures only, no persons, so nothing is logged.
  */
 export async function monthlyCost(session: Session, month: string, now = new Date()): Promise<MonthlyCost> {
-  const today = localIsoDate(now);
-  const m = monthRange(month);
-  const lastDay = isoDate(m.to - 1);
-  const asOf = today < lastDay ? today : lastDay;
-  const placements = await placementsInMonth(session.db, isoDate(m.from), isoDate(m.to));
-  const kids = await childStaysOf(session.db, placements.map((p) => p.id));
-  const prices = await pricesByShelter(session.db, placements.map((p) => p.shelter_id));
-  const names = new Map((await session.db.selectFrom('shelters').select(['id', 'name']).execute()).map((s) => [s.id, s.name]));
-  const kidsBy = new Map<string, { start: string; end: string | null }[]>();
-  for (const k of kids) kidsBy.set(k.placement_id, [...(kidsBy.get(k.placement_id) ?? []), { start: k.start_date, end: k.end_date }]);
-  const tables = new Map<string, ReturnType<typeof priceTable>>();
-  const rows = new Map<string, { placements: number; cost: typeof ZERO_COST }>();
-  for (const p of placements) {
-    let table = tables.get(p.shelter_id);
-    if (!table) tables.set(p.shelter_id, (table = priceTable(prices.get(p.shelter_id) ?? [])));
-    const cost = placementCostIn(
-      { start: p.start_date, end: p.end_date, adultPriceOverrideOre: p.adult_price_override_ore, childPriceOverrideOre: p.child_price_override_ore, children: kidsBy.get(p.id) ?? [] },
-      table,
-      asOf,
-      m.from,
-      m.to,
-    );
-    if (cost.adultDays === 0 && cost.childDays === 0) continue;
-    const row = rows.get(p.shelter_id) ?? { placements: 0, cost: ZERO_COST };
-    rows.set(p.shelter_id, { placements: row.placements + 1, cost: addCost(row.cost, cost) });
-  }
-  const list = [...rows.entries()]
-    .map(([shelterId, r]) => ({ shelterId, shelterName: names.get(shelterId) ?? '', placements: r.placements, cost: r.cost }))
-    .sort((a, b) => a.shelterName.localeCompare(b.shelterName, 'sv'));
-  return { month, countedThrough: dayNumber(asOf) < m.from ? isoDate(m.from - 1) : asOf, rows: list, total: list.reduce((t, r) => addCost(t, r.cost), ZERO_COST) };
+  const { ranges, perMonth, shelterName } = await costsByMonth(session.db, [month], localIsoDate(now));
+  const list = [...perMonth[0]!.entries()].map(([shelterId, r]) => ({ shelterId, shelterName: shelterName(shelterId), placements: r.placements, cost: r.cost })).sort(bySwedishName);
+  return { month, countedThrough: ranges[0]!.countedThrough, rows: list, total: list.reduce((t, r) => addCost(t, r.cost), ZERO_COST) };
+}
+
+/**
+ * The budget for a whole calendar year: months × shelters, adults and
+ * children apart, by the same rules as the monthly report (each month's
+ * figure equals that month's report). Figures only, nothing logged.
+ */
+export async function yearCost(session: Session, year: number, now = new Date()): Promise<YearCost> {
+  const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+  const { ranges, perMonth, shelterName } = await costsByMonth(session.db, months, localIsoDate(now));
+  const ids = new Set(perMonth.flatMap((m) => [...m.keys()]));
+  const rows = [...ids]
+    .map((shelterId) => {
+      const cells = perMonth.map((m) => m.get(shelterId)?.cost ?? ZERO_COST);
+      return { shelterId, shelterName: shelterName(shelterId), months: cells, total: cells.reduce(addCost, ZERO_COST) };
+    })
+    .sort(bySwedishName);
+  const monthTotals = perMonth.map((m) => [...m.values()].reduce((t, r) => addCost(t, r.cost), ZERO_COST));
+  return { year, months, countedThrough: ranges[ranges.length - 1]!.countedThrough, rows, monthTotals, total: monthTotals.reduce(addCost, ZERO_COST) };
 }

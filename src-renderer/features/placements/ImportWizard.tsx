@@ -134,6 +134,7 @@ export function ImportWizard() {
               />
             ))}
           </div>
+          <p className="field-hint">{t('imports.childrenHint')}</p>
           <SelectField id="import-source" label={t('imports.newCaseSource')} value={source} onChange={(x) => setSource(x as IntakeSource)} options={INTAKE_SOURCES.map((s) => ({ value: s, label: t(`vocab.intakeSource.${s}`) }))} />
           <button type="button" className="button button-primary" onClick={() => void dryRun()} disabled={busy}>{t('imports.dryRun')}</button>
         </section>
@@ -160,7 +161,7 @@ function ImportReportView({ report, busy, onCommit }: { report: ImportReport; bu
         {' · '}
         <span className="count-refused">{t('imports.refused', { count: report.refused.length })}</span>
       </p>
-      {!report.committed && report.accepted.length > 0 ? <p>{t('imports.newPersons', { count: report.newPersons, cases: report.newCases })}</p> : null}
+      {!report.committed && report.accepted.length > 0 ? <p>{t('imports.newPersons', { count: report.newPersons, cases: report.newCases })} {report.children > 0 ? t('imports.childrenCount', { count: report.children }) : null}</p> : null}
       {report.refused.length > 0 ? <h3 className="sub-title">{t('imports.refusedTitle')}</h3> : null}
       {report.refused.length > 0 ? (
         <table className="table import-refused">
@@ -191,6 +192,7 @@ function ImportReportView({ report, busy, onCommit }: { report: ImportReport; bu
               <th scope="col">{t('placements.shelter')}</th>
               <th scope="col">{t('placements.start')}</th>
               <th scope="col">{t('placements.end')}</th>
+              <th scope="col" className="cell-num">{t('imports.childrenColumn')}</th>
             </tr>
           </thead>
           <tbody>
@@ -202,6 +204,7 @@ function ImportReportView({ report, busy, onCommit }: { report: ImportReport; bu
                 <td>{a.shelterName}</td>
                 <td className="cell-nowrap">{a.startDate}</td>
                 <td className="cell-nowrap">{a.endDate ?? '–'}</td>
+                <td className="cell-num">{a.children}</td>
               </tr>
             ))}
           </tbody>

@@ -11,6 +11,7 @@ import { fullName } from '../persons/person-format';
 import { formatOre } from './money';
 import { PlacementsTable } from './PlacementsTable';
 import { usePlacementsStore } from './placements-store';
+import { YearCostReport } from './YearCostReport';
 import './placements.css';
 
 /** The unit's placements: reminders, what is going on now, and the month's cost for the budget. */
@@ -59,6 +60,7 @@ export function PlacementsPage() {
         <p className="field-hint">{t('placements.dayRule')}</p>
       </section>
       <MonthlyCostReport />
+      <YearCostReport />
     </section>
   );
 }

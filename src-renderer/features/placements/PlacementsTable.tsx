@@ -42,7 +42,7 @@ export function PlacementsTable({ placements, showCase, action }: { placements: 
                       {fullName(c.person)} <ProtectionMarker level={c.person.protectionLevel} />
                       {c.startDate !== p.startDate || c.endDate ? <span className="muted"> {c.startDate}–{c.endDate ?? ''}</span> : null}
                       <span className="child-decision">
-                        {t('placements.childDecisionShort', { ref: c.decisionRef })} · {t(`placementVocab.consent.${c.consent}`)}
+                        {c.decisionRef ? t('placements.childDecisionShort', { ref: c.decisionRef }) : t('placements.childDecisionMissing')} · {t(`placementVocab.consent.${c.consent}`)}
                         {c.consentGround ? ` (${c.consentGround})` : ''}
                       </span>
                       <span className="child-decision">{t(`placementVocab.schooling.${c.schooling}`)}{c.schoolingNote ? `: ${c.schoolingNote}` : ''}</span>

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { invoke } from '../../app/api-client';
 import { takeTicket } from '../../app/session-epoch';
 import type { ChannelInput } from '../../../src-main/api/contract';
-import type { MonthlyCost, Placement, Reminder } from '../../../src-main/features/placements/contract';
+import type { MonthlyCost, Placement, Reminder, YearCost } from '../../../src-main/features/placements/contract';
 
 /** Placements: the open case's, the current ones, reminders, the monthly cost report and a person's history. */
 
@@ -16,13 +16,14 @@ export interface PlacementsState {
   reminders: Reminder[];
   overviewLoaded: boolean;
   monthly: MonthlyCost | null;
+  yearly: YearCost | null;
   personId: string | null;
   history: Placement[];
   error: unknown;
 }
 
 export function getEmptyState(): PlacementsState {
-  return { caseId: null, casePlacements: [], caseLoaded: false, current: [], reminders: [], overviewLoaded: false, monthly: null, personId: null, history: [], error: null };
+  return { caseId: null, casePlacements: [], caseLoaded: false, current: [], reminders: [], overviewLoaded: false, monthly: null, yearly: null, personId: null, history: [], error: null };
 }
 
 // Actions
@@ -33,6 +34,7 @@ interface PlacementsActions {
   end: (input: ChannelInput<'placements.end'>) => Promise<Placement>;
   loadOverview: () => Promise<void>;
   loadMonthly: (month: string) => Promise<void>;
+  loadYear: (year: number) => Promise<void>;
   loadHistory: (personId: string) => Promise<void>;
   reset: () => void;
 }
@@ -86,6 +88,16 @@ export const usePlacementsStore = create<PlacementsState & PlacementsActions>()(
     try {
       const monthly = await invoke('placements.monthlyCost', { month });
       if (ticket.current()) set({ monthly, error: null });
+    } catch (err) {
+      if (ticket.current()) set({ error: err });
+    }
+  },
+
+  loadYear: async (year) => {
+    const ticket = takeTicket();
+    try {
+      const yearly = await invoke('placements.yearCost', { year });
+      if (ticket.current()) set({ yearly, error: null });
     } catch (err) {
       if (ticket.current()) set({ error: err });
     }

@@ -147,6 +147,7 @@ describe('router: the one door', () => {
       'placements.current': undefined,
       'placements.reminders': {},
       'placements.monthlyCost': { month: '2026-01' },
+      'placements.yearCost': { year: 2026 },
       'imports.preview': { fileName: 'logg.csv', base64: 'YTtiCg==' },
       'imports.dryRun': { fileName: 'logg.csv', base64: 'YTtiCg==', mapping: { personalNumber: 0, shelterName: 1, startDate: 1 }, newCaseSource: 'own_application' },
       'imports.commit': { fileName: 'logg.csv', base64: 'YTtiCg==', mapping: { personalNumber: 0, shelterName: 1, startDate: 1 }, newCaseSource: 'own_application' },

@@ -5,6 +5,7 @@ import { call, unlockedApp } from '../../support/temp.js';
 import { auditEvents, refused, type App } from '../../support/casework.js';
 import { base64, personnummer, windows1252, xlsx } from '../../support/import-files.js';
 import type { ImportPreview, ImportReport, TemplateFile } from '../../../src-main/features/imports/contract.js';
+import type { MonthlyCost, Placement } from '../../../src-main/features/placements/contract.js';
 import type { ShelterDetail } from '../../../src-main/features/shelters/contract.js';
 import { verifyChain } from '../../../src-main/features/audit/verify.js';
 
@@ -134,13 +135,74 @@ describe('import of a placement log', () => {
     const app = await unlockedApp();
     const csv = await call<TemplateFile>(app.router, 'imports.template', { format: 'csv' });
     const text = Buffer.from(csv.base64, 'base64').toString('utf8');
-    expect(text.startsWith('\ufeffPersonnummer;Förnamn;Efternamn;Boende;Beslutsdatum;Startdatum;Planerat slut;Slutdatum;Pris per dygn\r\n')).toBe(true);
+    expect(text.startsWith('\ufeffPersonnummer;Förnamn;Efternamn;Boende;Beslutsdatum;Startdatum;Planerat slut;Slutdatum;Pris per dygn;Medföljande barn;Barnens beslut\r\n')).toBe(true);
+    expect(text).toContain(';20150304-1236 Alva Exempelsson, 20180101-2384 Otto Exempelsson;IFO 2024-101, IFO 2024-102\r\n');
     const x = await call<TemplateFile>(app.router, 'imports.template', { format: 'xlsx' });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(x.base64, 'base64') as unknown as ArrayBuffer);
     expect(wb.worksheets[0]!.getRow(1).getCell(1).value).toBe('Personnummer');
     // the template's own headers are recognised when the filled-in template comes back
     const preview = await call<ImportPreview>(app.router, 'imports.preview', { fileName: x.fileName, base64: x.base64 });
-    expect(preview.suggested).toMatchObject({ personalNumber: 0, shelterName: 3, startDate: 5, plannedEndDate: 6, endDate: 7, pricePerDay: 8 });
+    expect(preview.suggested).toMatchObject({ personalNumber: 0, shelterName: 3, startDate: 5, plannedEndDate: 6, endDate: 7, pricePerDay: 8, children: 9, childDecisionRefs: 10 });
+  });
+
+  it('places the accompanying children of a row: each linked to the case as a child with its own decision; a bad child refuses the row', async () => {
+    const app = await unlockedApp();
+    await withShelters(app);
+    const db = app.core.requireSession().db;
+    const kid1 = personnummer('20150304', 123);
+    const kid2 = personnummer('20180101', 238);
+    const kid3 = personnummer('20200202', 345);
+    const log = [
+      'Personnummer;Förnamn;Efternamn;Boende;Startdatum;Slutdatum;Medföljande barn;Barnens beslut',
+      `${A};Åsa;Östlund;Kvinnojouren Linden;2024-03-05;2024-04-01;"${kid1} Alva Östlund, ${kid2} Otto Östlund";IFO 2024-101, IFO 2024-102`, // row 2: two children, two decisions
+      `${B};Märta;Ekström;Kvinnojouren Linden;2024-02-01;;${kid3} Ida Ekström;`, // row 3: one child, no decision in the log
+      `${C};Fel;Barn;Kvinnojouren Linden;2024-01-01;;20150304-1234 Fel Barnsson;`, // row 4: bad check digit
+      `${personnummer('19700101', 111)};Vuxen;Barn;Kvinnojouren Linden;2024-01-01;;${personnummer('19990101', 222)} Stor Son;`, // row 5: 18 or older
+      `${personnummer('19700202', 333)};Namn;Saknas;Kvinnojouren Linden;2024-01-01;;${personnummer('20190101', 444)};`, // row 6: unknown child without a name
+      `${personnummer('19700303', 555)};Fel;Antal;Kvinnojouren Linden;2024-01-01;;${personnummer('20190202', 666)} Ett Barn;B-1, B-2`, // row 7: two decisions, one child
+      `${personnummer('19700404', 777)};Dubbel;Plats;Kvinnojouren Linden;2024-03-20;;${kid1} Alva Östlund;`, // row 8: kid1 is already at Linden then (row 2)
+    ].join('\r\n');
+    const mapping = { personalNumber: 0, firstName: 1, lastName: 2, shelterName: 3, startDate: 4, endDate: 5, children: 6, childDecisionRefs: 7 };
+    const input = { fileName: 'logg.csv', base64: base64(log), mapping, newCaseSource: 'womens_shelter' };
+    const dry = await call<ImportReport>(app.router, 'imports.dryRun', input);
+    expect(dry.accepted.map((a) => [a.rowNumber, a.children])).toEqual([[2, 2], [3, 1]]);
+    expect(dry).toMatchObject({ children: 3, newPersons: 5, newCases: 2 });
+    const reasons = Object.fromEntries(dry.refused.map((r) => [r.rowNumber, r.reasons.join(' ')]));
+    expect(reasons[4]).toMatch(/Barnet ”20150304-1234 Fel Barnsson”: ogiltigt personnummer: Kontrollsiffran/);
+    expect(reasons[5]).toMatch(/18 år eller äldre/);
+    expect(reasons[6]).toMatch(/finns inte i Fristad: skriv för- och efternamn/);
+    expect(reasons[7]).toMatch(/Antalet barnbeslut \(2\) stämmer inte med antalet medföljande barn \(1\)/);
+    expect(reasons[8]).toMatch(new RegExp(`Barnet ${kid1} står redan på rad 2`));
+    expect(await db.selectFrom('placement_children').selectAll().execute()).toEqual([]);
+
+    const done = await call<ImportReport>(app.router, 'imports.commit', input);
+    expect(done.accepted).toHaveLength(2);
+    const children = await db
+      .selectFrom('placement_children as pc')
+      .innerJoin('placements as pl', 'pl.id', 'pc.placement_id')
+      .innerJoin('persons as p', 'p.id', 'pc.person_id')
+      .innerJoin('case_persons as cp', (j) => j.onRef('cp.case_id', '=', 'pl.case_id').onRef('cp.person_id', '=', 'pc.person_id'))
+      .select(['p.personal_number', 'p.first_name', 'pc.decision_ref', 'pc.consent', 'pc.schooling', 'pc.start_date', 'cp.role'])
+      .orderBy('p.personal_number')
+      .execute();
+    expect(children).toEqual([
+      { personal_number: kid1, first_name: 'Alva', decision_ref: 'IFO 2024-101', consent: 'unknown', schooling: 'unknown', start_date: '2024-03-05', role: 'child' },
+      { personal_number: kid2, first_name: 'Otto', decision_ref: 'IFO 2024-102', consent: 'unknown', schooling: 'unknown', start_date: '2024-03-05', role: 'child' },
+      { personal_number: kid3, first_name: 'Ida', decision_ref: '', consent: 'unknown', schooling: 'unknown', start_date: '2024-02-01', role: 'child' },
+    ]);
+    // the placement shows its children, and their billed days count in the cost
+    const aCase = await db.selectFrom('cases').innerJoin('persons', 'persons.id', 'cases.main_person_id').select('cases.id').where('persons.personal_number', '=', A).executeTakeFirstOrThrow();
+    const [placed] = await call<Placement[]>(app.router, 'placements.listForCase', { caseId: aCase.id });
+    expect(placed!.children.map((c) => [`${c.person.firstName} ${c.person.lastName}`, c.decisionRef, c.consent])).toEqual([['Alva Östlund', 'IFO 2024-101', 'unknown'], ['Otto Östlund', 'IFO 2024-102', 'unknown']]);
+    expect(placed!.cost.childDays).toBe(2 * 27);
+    const march = await call<MonthlyCost>(app.router, 'placements.monthlyCost', { month: '2024-03' });
+    expect(march.total.childDays).toBe(2 * 27 + 31);
+    // importing again: nothing new, no second child row, no second membership
+    const again = await call<ImportReport>(app.router, 'imports.commit', input);
+    expect(again.accepted).toEqual([]);
+    expect(await db.selectFrom('placement_children').selectAll().execute()).toHaveLength(3);
+    expect(await db.selectFrom('case_persons').select('person_id').where('role', '=', 'child').execute()).toHaveLength(3);
+    expect((await auditEvents(app)).filter((e) => e.action === 'cases.add_person')).toHaveLength(3);
   });
 });

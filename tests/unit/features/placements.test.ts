@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { call, unlockedApp } from '../../support/temp.js';
 import { addToCase, auditEvents, daysAgo, newCase, newPerson, refused, type App } from '../../support/casework.js';
 import type { ShelterAddress, ShelterDetail, ShelterSummary, Occupancy } from '../../../src-main/features/shelters/contract.js';
-import type { MonthlyCost, Placement, Reminder } from '../../../src-main/features/placements/contract.js';
+import type { MonthlyCost, Placement, Reminder, YearCost } from '../../../src-main/features/placements/contract.js';
 
 const MISSING = '22222222-2222-4222-8222-222222222222';
 
@@ -39,6 +39,20 @@ async function given() {
     children: kids.map((k) => child(k.id)),
   };
   return { app, caseDetail, victim, kids, shelter, valid, child };
+}
+
+/** A mother at "Jouren Lind" (1 000/500 kr, 1 100/600 kr from 15 February 2024) from `start` to 2 March 2024, her child from 10 February. */
+async function motherAndChildAtLind(app: App, start: string) {
+  const { caseDetail, victim } = await newCase(app);
+  const kid = await newPerson(app, 'Liv', 'Exempelberg');
+  await addToCase(app, caseDetail.id, kid.id, 'child');
+  const s = await newShelter(app, 'Jouren Lind', 100_000, 50_000, '2023-01-01');
+  await call(app.router, 'shelters.addPricePeriod', { shelterId: s.id, validFrom: '2024-02-15', adultOre: 110_000, childOre: 60_000 });
+  const p = await call<Placement>(app.router, 'placements.create', {
+    caseId: caseDetail.id, personId: victim.id, shelterId: s.id, decisionDate: start, startDate: start,
+    children: [{ personId: kid.id, startDate: '2024-02-10', decisionRef: 'B-9', consent: 'other_custodian_consented', schooling: 'distance' }],
+  });
+  await call(app.router, 'placements.end', { id: p.id, endDate: '2024-03-02', endReason: 'goal_met', destination: 'own_home' });
 }
 
 describe('shelters', () => {
@@ -151,16 +165,7 @@ describe('placements', () => {
 
   it('reports a month\'s cost per shelter, adults and children apart, split at a price change', async () => {
     const app = await unlockedApp();
-    const { caseDetail, victim } = await newCase(app);
-    const kid = await newPerson(app, 'Liv', 'Exempelberg');
-    await addToCase(app, caseDetail.id, kid.id, 'child');
-    const s = await newShelter(app, 'Jouren Lind', 100_000, 50_000, '2024-01-01');
-    await call(app.router, 'shelters.addPricePeriod', { shelterId: s.id, validFrom: '2024-02-15', adultOre: 110_000, childOre: 60_000 });
-    const p = await call<Placement>(app.router, 'placements.create', {
-      caseId: caseDetail.id, personId: victim.id, shelterId: s.id, decisionDate: '2024-01-28', startDate: '2024-01-28',
-      children: [{ personId: kid.id, startDate: '2024-02-10', decisionRef: 'B-9', consent: 'other_custodian_consented', schooling: 'distance' }],
-    });
-    await call(app.router, 'placements.end', { id: p.id, endDate: '2024-03-02', endReason: 'goal_met', destination: 'own_home' });
+    await motherAndChildAtLind(app, '2024-01-28');
     const feb = await call<MonthlyCost>(app.router, 'placements.monthlyCost', { month: '2024-02' });
     // February 2024 has 29 nights: 14 before the change, 15 after; the child from the 10th: 5 + 15
     expect(feb.rows).toEqual([expect.objectContaining({ shelterName: 'Jouren Lind', placements: 1 })]);
@@ -169,6 +174,35 @@ describe('placements', () => {
     const mar = await call<MonthlyCost>(app.router, 'placements.monthlyCost', { month: '2024-03' });
     expect([jan.total.adultDays, mar.total.adultDays, mar.total.childDays]).toEqual([4, 1, 1]);
     expect((await call<MonthlyCost>(app.router, 'placements.monthlyCost', { month: '2024-04' })).rows).toEqual([]);
+  });
+
+  it('gives the whole year\'s budget as months × shelters, each month equal to that month\'s report', async () => {
+    const app = await unlockedApp();
+    // From December 2023 into March 2024, the child from 10 February; the other woman at Björk over New Year 2025
+    await motherAndChildAtLind(app, '2023-12-20');
+    const other = await newCase(app, 'Exempelsson');
+    const bjork = await newShelter(app, 'Boendet Björk', 90_000, 40_000, '2023-01-01');
+    const q = await call<Placement>(app.router, 'placements.create', { caseId: other.caseDetail.id, personId: other.victim.id, shelterId: bjork.id, decisionDate: '2024-12-30', startDate: '2024-12-30', children: [] });
+    await call(app.router, 'placements.end', { id: q.id, endDate: '2025-01-05', endReason: 'moved_on', destination: 'sublet' });
+
+    const year = await call<YearCost>(app.router, 'placements.yearCost', { year: 2024 });
+    expect(year.months).toHaveLength(12);
+    expect(year.months[0]).toBe('2024-01');
+    expect(year.rows.map((r) => r.shelterName)).toEqual(['Boendet Björk', 'Jouren Lind']);
+    const lindRow = year.rows[1]!;
+    expect(lindRow.months.map((c) => c.adultDays)).toEqual([31, 29, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(lindRow.months.map((c) => c.childDays)).toEqual([0, 20, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(lindRow.months[1]).toMatchObject({ adultOre: 14 * 100_000 + 15 * 110_000, childOre: 5 * 50_000 + 15 * 60_000 });
+    // Björk: 30 and 31 December in 2024; the nights of January 2025 belong to next year's budget
+    expect(year.rows[0]!.total).toMatchObject({ adultDays: 2, childDays: 0, adultOre: 2 * 90_000 });
+    for (const [i, month] of year.months.entries()) {
+      const report = await call<MonthlyCost>(app.router, 'placements.monthlyCost', { month });
+      expect(year.monthTotals[i]).toEqual(report.total);
+    }
+    expect(year.total.totalOre).toBe(year.rows.reduce((n, r) => n + r.total.totalOre, 0));
+    expect((await call<YearCost>(app.router, 'placements.yearCost', { year: 2025 })).total.adultDays).toBe(4);
+    expect((await call<YearCost>(app.router, 'placements.yearCost', { year: 2022 })).rows).toEqual([]);
+    expect((await refused(app, 'placements.yearCost', { year: 1899 })).code).toBe('validation');
   });
 
   it('shows a shelter\'s occupancy day by day, children included', async () => {
