@@ -84,7 +84,10 @@ test('risk assessment, checklist, safety plan and action plan → both copies as
   await page.getByLabel('Påbörja checklista').selectOption({ label: 'Checklista på plats – Islandsmodellen (polis och socialtjänst tillsammans)' });
   await page.getByRole('button', { name: 'Påbörja', exact: true }).click();
   await page.getByLabel('Anteckning till ”Alla barn i bostaden sedda och deras behov bedömda”').fill('Två barn, båda sov');
-  await page.getByRole('checkbox', { name: 'Alla barn i bostaden sedda och deras behov bedömda' }).check();
+  // The box shows the stored state: it turns checked when the tick is saved, so wait for that rather than for the click.
+  const childrenSeen = page.getByRole('checkbox', { name: 'Alla barn i bostaden sedda och deras behov bedömda' });
+  await childrenSeen.click();
+  await expect(childrenSeen).toBeChecked();
   await expect(page.getByText(/Avbockad av Nora Socialsekreterare/)).toBeVisible();
   await expect(page.getByText('1 av 8 klara')).toBeVisible();
   await expect(page.getByText('Checklistor: 1 av 8 punkter klara')).toBeVisible();
