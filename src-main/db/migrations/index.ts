@@ -5,7 +5,7 @@ import * as m0030 from './0030-search-speed.js';
 import * as m0040 from './0040-shelters.js';
 import * as m0050 from './0050-documents.js';
 import * as m0070 from './0070-statistics.js';
-import * as m0080 from './0080-imported-child-consent.js';
+import * as m0090 from './0090-imported-child-consent.js';
 import * as m0060 from './0060-privacy.js';
 
 /**
@@ -20,7 +20,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '0050-documents': m0050,
   '0070-statistics': m0070,
   '0060-privacy': m0060,
-  '0080-imported-child-consent': m0080,
+  '0090-imported-child-consent': m0090,
 });
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1)!;
