@@ -7,9 +7,12 @@ import { sql, type Kysely } from 'kysely';
  * the worker completes it, so `placement_children.consent` accepts it. SQLite
  * cannot change a CHECK constraint in place: the table is rebuilt under a new
  * name, every row copied, the old one dropped and the new one renamed (no
- * other table refers to it). Runs inside the migration's transaction.
+ * other table refers to it). Dropping a table drops its indexes and triggers
+ * (the statistics keep triggers on it): their SQL is read from the schema
+ * first and run again on the new table. Runs inside the migration's transaction.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
+  const attached = await sql<{ sql: string }>`SELECT sql FROM sqlite_master WHERE tbl_name = 'placement_children' AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY type, name`.execute(db);
   await sql`CREATE TABLE placement_children_next (
     id TEXT PRIMARY KEY,
     placement_id TEXT NOT NULL REFERENCES placements(id) ON DELETE CASCADE,
@@ -29,5 +32,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     SELECT id, placement_id, person_id, start_date, end_date, decision_ref, consent, consent_ground, schooling, schooling_note FROM placement_children`.execute(db);
   await sql`DROP TABLE placement_children`.execute(db);
   await sql`ALTER TABLE placement_children_next RENAME TO placement_children`.execute(db);
-  await sql`CREATE INDEX placement_children_person ON placement_children(person_id)`.execute(db);
+  for (const { sql: statement } of attached.rows) await sql.raw(statement).execute(db);
 }

@@ -24,13 +24,19 @@ describe('migration 0090-imported-child-consent', () => {
     await sql`INSERT INTO placements (id, case_id, person_id, shelter_id, decision_date, start_date, created_by, created_at, updated_at) VALUES ('pl1', 'c1', 'p1', 's1', '2026-01-05', '2026-01-05', 'w1', 'x', 'x')`.execute(db);
     await sql`INSERT INTO placement_children (id, placement_id, person_id, start_date, end_date, decision_ref, consent, consent_ground, schooling, schooling_note)
       VALUES ('pc1', 'pl1', 'k1', '2026-01-05', NULL, 'B-1', 'without_consent', '6 kap. 13 a § FB', 'new_school', 'Skolskjuts'), ('pc2', 'pl1', 'k2', '2026-01-07', '2026-01-20', 'B-2', 'other_custodian_consented', NULL, 'own_preschool', NULL)`.execute(db);
+    // a trigger another migration keeps on the table (the statistics strike months off this way) must survive the rebuild
+    sqlite.exec(`CREATE TABLE seen (placement_id TEXT); CREATE TRIGGER seen_child AFTER INSERT ON placement_children BEGIN INSERT INTO seen VALUES (NEW.placement_id); END`);
     const before = sqlite.prepare(`SELECT * FROM placement_children ORDER BY id`).all();
     expect(() => sqlite.prepare(`INSERT INTO placement_children (id, placement_id, person_id, start_date, decision_ref, consent, schooling) VALUES ('pc3', 'pl1', 'k3', '2026-01-05', '', 'unknown', 'unknown')`).run()).toThrow(/CHECK/);
 
     await migrateToLatest(sqlite, db);
+    // 0080's statistics triggers on the table (the kept monthly counts notice a child's change through them) are there after 0090's rebuild
+    const triggers = (sqlite.prepare(`SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'placement_children' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
+    expect(triggers.filter((n) => n.startsWith('statistics_')).length).toBeGreaterThanOrEqual(3);
 
     expect(sqlite.prepare(`SELECT * FROM placement_children ORDER BY id`).all()).toEqual(before);
     sqlite.prepare(`INSERT INTO placement_children (id, placement_id, person_id, start_date, decision_ref, consent, schooling) VALUES ('pc3', 'pl1', 'k3', '2026-01-05', '', 'unknown', 'unknown')`).run();
+    expect(sqlite.prepare(`SELECT placement_id FROM seen`).all()).toEqual([{ placement_id: 'pl1' }]);
     expect(() => sqlite.prepare(`UPDATE placement_children SET consent = 'without_consent', consent_ground = NULL WHERE id = 'pc3'`).run()).toThrow(/CHECK/);
     expect(() => sqlite.prepare(`UPDATE placement_children SET consent = 'maybe' WHERE id = 'pc3'`).run()).toThrow(/CHECK/);
     expect(() => sqlite.prepare(`INSERT INTO placement_children (id, placement_id, person_id, start_date, decision_ref, consent, schooling) VALUES ('pc4', 'pl1', 'k3', '2026-01-05', '', 'unknown', 'unknown')`).run()).toThrow(/UNIQUE/);
