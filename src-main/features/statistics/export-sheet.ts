@@ -13,6 +13,8 @@ interface LabelledTable {
 }
 
 const SECONDARY = '..';
+/** A figure that does not exist (an average of no stays). */
+const NOTHING = '–';
 
 function periodLabel(p: MonthPeriod): string {
   return p.from === p.to ? p.from : `${p.from} – ${p.to}`;
@@ -161,7 +163,8 @@ function placementRows(d: Dashboard, table: SuppressedTable, t: number): ExportC
   const gated = (row: number, values: [number | null, number | null]): ExportCell[] =>
     values.map((v, col) => {
       const mark = table.cells[row]![col]!;
-      return mark.kind === 'shown' && v !== null ? v : mark.kind === 'primary' ? `<${t}` : SECONDARY;
+      if (mark.kind === 'shown') return v ?? NOTHING;
+      return mark.kind === 'primary' ? `<${t}` : SECONDARY;
     });
   const { current: c, previous: p } = d.placements;
   const kronor = (ore: number) => Math.round(ore / 100);

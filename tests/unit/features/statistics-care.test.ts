@@ -219,6 +219,8 @@ describe('statistics: placements, risk levels and quality indicators', () => {
     for (const label of ['Vårddygn, vuxna', 'Kostnad, kronor', 'Genomsnittlig vistelsetid för avslutade placeringar, dygn']) expect(row(label)[1]).toBe('<5');
     expect(row('Tillbaka till den som utövat våld')[1]).toBe('<5');
     expect(row('Akut')[1]).toBe('<5');
+    // the year before had no placements: its counts show as 0, its average as a dash (nothing to average), not as a hidden value
+    expect(row('Genomsnittlig vistelsetid för avslutade placeringar, dygn')[2]).toBe('–');
     // 19 nights at 950 kr would be 18050: that figure is nowhere in the export
     expect(JSON.stringify(preview.rows)).not.toContain('18050');
     expect(JSON.stringify(preview.rows)).not.toContain('"19"');
