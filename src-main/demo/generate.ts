@@ -240,10 +240,16 @@ export async function openPlainDemoDb(path: string, options: PlainDemoOptions): 
 /** `openPlainDemoDb` into a file, closed on return. */
 export async function generatePlainDemoDb(path: string, options: PlainDemoOptions): Promise<FillResult> {
   const { sqlite, fill } = await openPlainDemoDb(path, options);
+  sqlite.close();
+  // The checkpoint runs on a fresh connection: on the connection that ran a
+  // migration rebuilding a table (0090) and then the bulk fill's journal-mode
+  // switches, SQLite refuses it with SQLITE_LOCKED ("database table is
+  // locked"). The app itself never switches the journal mode of an open vault.
+  const fresh = openSqlite(path, null, { plaintext: true });
   try {
-    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    fresh.pragma('wal_checkpoint(TRUNCATE)');
     return fill;
   } finally {
-    sqlite.close();
+    fresh.close();
   }
 }
