@@ -192,16 +192,6 @@ export interface RetentionRunsTable {
   duration_ms: number;
 }
 
-/** Monthly counts that survive retention; documented in README "Monthly aggregates". */
-export interface MonthlyAggregatesTable {
-  month: string;
-  measure: string;
-  dimension: string;
-  value: string;
-  count: number;
-  frozen: Generated<number>;
-}
-
 export interface DocumentTemplatesTable {
   id: string;
   version: number;
@@ -410,5 +400,4 @@ export interface Database {
   log_reviews: LogReviewsTable;
   retention_holds: RetentionHoldsTable;
   retention_runs: RetentionRunsTable;
-  monthly_aggregates: MonthlyAggregatesTable;
 }

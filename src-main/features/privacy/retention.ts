@@ -5,7 +5,6 @@ import type { Database } from '../../db/schema.js';
 import { AppError, ConflictError, NotFoundError } from '../../domain/errors.js';
 import { birthDayOfMonth, retentionVerdict, type RetentionReason, type RetentionRule } from '../../domain/retention.js';
 import { foreignKeyProblems, idColumns, optimizeJournalIndex, referencesTo, secureDelete, truncateWal, userTables, vacuum } from '../../db/introspect.js';
-import { freezeThrough, refreshAggregates } from './aggregates.js';
 import { freezeStatisticsThrough } from '../statistics/month-store.js';
 import { readPrivacySettings } from './settings.js';
 
@@ -84,7 +83,7 @@ export async function previewRetention(db: Db, rule: RetentionRule, today: strin
   return { today, rule, due: due.sort(byDue), kept: kept.sort(byDue), notYet, open, holds: holds.map((h) => ({ caseId: h.case_id, caseNumber: h.case_number, reason: h.reason, at: h.at })) };
 }
 
-const NOT_SCANNED = new Set(['audit_events', 'retention_runs', 'monthly_aggregates', 'log_reviews', 'statistics_months', 'statistics_counted']);
+const NOT_SCANNED = new Set(['audit_events', 'retention_runs', 'log_reviews', 'statistics_months', 'statistics_counted']);
 
 async function tableCounts(db: Db, tables: string[]): Promise<Map<string, number>> {
   const out = new Map<string, number>();
@@ -119,8 +118,6 @@ export async function runRetention(session: Session, caseIds: string[], today: s
   let record: RetentionRunRecord;
   try {
     record = await session.db.transaction().execute(async (trx) => {
-      await refreshAggregates(trx);
-      await freezeThrough(trx, lastMonth);
       await freezeStatisticsThrough(trx, lastMonth);
       const tables = (await userTables(trx)).filter((t) => !NOT_SCANNED.has(t));
       const before = await tableCounts(trx, tables);

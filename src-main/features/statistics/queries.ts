@@ -7,10 +7,10 @@ import { ageBand, dateRange, type MonthPeriod } from '../../domain/statistics-pe
 type Db = Kysely<Database> | Transaction<Database>;
 
 /**
- * One monthly count with no identity in it: the same shape as the privacy
- * feature's `monthly_aggregates` rows (month, measure, dimension, value,
- * count), so months kept after retention and months counted live add up the
- * same way. Measures and their dimensions:
+ * One monthly count with no identity in it (month, measure, dimension,
+ * value, count), kept in `statistics_months`; retention freezes the months it
+ * touches before deleting, so months kept after retention and months counted
+ * live add up the same way. Measures and their dimensions:
  *
  * | measure | month of | dimension → value |
  * |---|---|---|

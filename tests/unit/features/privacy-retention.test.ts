@@ -5,7 +5,7 @@ import { newPerson, refused, type App } from '../../support/casework.js';
 import { oldClosedCase, personWithNumber, testNumber } from '../../support/privacy.js';
 import { decryptedPages } from '../../support/decrypted-pages.js';
 import { verifyChain } from '../../../src-main/features/audit/verify.js';
-import { readAggregates, refreshAggregates } from '../../../src-main/features/privacy/aggregates.js';
+import { monthCountsFor } from '../../../src-main/features/statistics/month-store.js';
 import type { RetentionPreview, RetentionRunRecord } from '../../../src-main/features/privacy/retention.js';
 
 const INGRID_NUMBER = testNumber('19800312', '982');
@@ -36,8 +36,8 @@ function dataKey(app: App): Buffer {
 
 async function aggregates(app: App) {
   const s = app.core.requireSession();
-  await s.db.transaction().execute((trx) => refreshAggregates(trx));
-  return readAggregates(s.db, '2015-01', '2026-12');
+  const rows = await s.db.transaction().execute((trx) => monthCountsFor(trx, { from: '2015-01', to: '2026-12' }));
+  return rows.sort((a, b) => `${a.month}${a.measure}${a.dimension}${a.value}`.localeCompare(`${b.month}${b.measure}${b.dimension}${b.value}`));
 }
 
 describe('retention (gallring)', () => {
