@@ -71,7 +71,8 @@ describe('retention (gallring)', () => {
     const key = dataKey(app);
     const before = decryptedPages(s.vault.paths.db, key);
     // The positive control: the names are there to be found before.
-    for (const secret of ['Gallringsdotter', 'Raderasson', INGRID_NUMBER]) expect(before.includes(Buffer.from(secret)), secret).toBe(true);
+    // (Folded, as the search's indexes and word list keep them: 'raderasson'.)
+    for (const secret of ['Gallringsdotter', 'Raderasson', 'raderasson', INGRID_NUMBER]) expect(before.includes(Buffer.from(secret)), secret).toBe(true);
     const statsBefore = await aggregates(app);
     const dashboardBefore = await call(app.router, 'statistics.dashboard', { from: '2018-01', to: '2018-12' });
 
@@ -82,7 +83,7 @@ describe('retention (gallring)', () => {
     expect((await s.db.selectFrom('persons').select('id').where('id', 'in', [ingrid.id, bengt.id, shared.id]).execute()).map((r) => r.id)).toEqual([shared.id]);
     expect(await sql`PRAGMA foreign_key_check`.execute(s.db)).toMatchObject({ rows: [] });
     const after = decryptedPages(s.vault.paths.db, key);
-    for (const secret of ['Gallringsdotter', 'Raderasson', 'Bengt', INGRID_NUMBER, BENGT_NUMBER, 'hos sin syster']) expect(after.includes(Buffer.from(secret)), secret).toBe(false);
+    for (const secret of ['Gallringsdotter', 'Raderasson', 'raderasson', 'Bengt', INGRID_NUMBER, BENGT_NUMBER, 'hos sin syster']) expect(after.includes(Buffer.from(secret)), secret).toBe(false);
     // The random ids stay only in the audit trail, whose hash chain covers them; they name no one once the records are gone.
     // What stays stays readable.
     expect(after.includes(Buffer.from('Kvarstadsson'))).toBe(true);
