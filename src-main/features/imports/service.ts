@@ -16,11 +16,11 @@ import { nextCaseNumber } from '../cases/queries.js';
 import { insertMany } from '../../db/bulk-insert.js';
 import { NUMBER_MESSAGES } from '../persons/service.js';
 import { namePairs, nameTokens } from '../persons/queries.js';
-import type { AuditEventInput } from '../audit/audit-log.js';
 import { staysOfPersons } from '../placements/queries.js';
 import { placementRow } from '../placements/service.js';
 import { IMPORT_FIELDS, MAX_IMPORT_ROWS, type AcceptedRow, type ImportField, type ImportPreview, type ImportReport, type RefusedRow, type TemplateFile, type importRunSchema } from './contract.js';
 import { readTable } from './read-table.js';
+import { newImportId, recordImportBatch } from './batch.js';
 import { TEMPLATE_HEADERS, suggestMapping } from './suggest.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -264,7 +264,9 @@ function caseNumbers(trx: Transaction<Database>) {
  * finds every row already there and writes nothing. A person not yet in
  * Fristad is registered (gender unknown, no protection recorded: the worker
  * completes it) with a case of their own, in intake status from the
- * decision date; rows are written in bulk, each with its audit event.
+ * decision date. Rows are written in bulk; the access log gets one event
+ * for the whole import (`imports.commit`, with counts), and every record made
+ * carries the import's id, so the log review still shows who made it.
  */
 export async function commitImport(session: Session, input: RunInput, now = new Date()): Promise<ImportReport> {
   const rows = await readRows(input);
@@ -283,7 +285,7 @@ export async function commitImport(session: Session, input: RunInput, now = new 
     const placements: Insertable<Database['placements']>[] = [];
     const placementChildren: Insertable<Database['placement_children']>[] = [];
     const inCase = new Set<string>();
-    const audit: AuditEventInput[] = [];
+    const importId = newImportId();
     const newPersonIds = new Map<string, string>();
     const newCaseIds = new Map<string, string>();
     /** The person of a number: found by the plan, registered earlier in this import, or registered now. */
@@ -295,12 +297,11 @@ export async function commitImport(session: Session, input: RunInput, now = new 
       persons.push({
         id: personId, first_name: p.firstName, last_name: p.lastName, number_kind: p.numberKind, personal_number: p.canonical, birth_year: p.birthYear,
         gender: 'okant', protection_level: 'none', created_at: at, created_by: workerId, updated_at: at,
-        street_address: null, postal_code: null, city: null, phone: null, email: null, language: null,
+        street_address: null, postal_code: null, city: null, phone: null, email: null, language: null, import_id: importId,
       });
       const own = nameTokens(p.firstName, p.lastName);
       for (const token of own) tokens.push({ token, person_id: personId });
       for (const pair of namePairs(own)) pairs.push({ pair, person_id: personId });
-      audit.push({ action: 'persons.create', entityType: 'person', entityId: personId, detail: { imported: true } });
       return personId;
     };
     for (const a of accepted) {
@@ -313,12 +314,11 @@ export async function commitImport(session: Session, input: RunInput, now = new 
         cases.push({
           id: caseId, case_number: await caseNumber(Number(intakeDate.slice(0, 4))), main_person_id: personId, intake_date: intakeDate, intake_source: input.newCaseSource,
           status: 'intake', assigned_worker_id: workerId, closed_at: null, created_at: at, created_by: workerId, updated_at: at,
-          relation: null, first_contact_date: null, children_in_household: null, closing_reason: null,
+          relation: null, first_contact_date: null, children_in_household: null, closing_reason: null, import_id: importId, external_ref: null,
         });
         members.push({ case_id: caseId, person_id: personId, role: 'victim', child_exposure: null });
         statusEvents.push({ case_id: caseId, from_status: null, to_status: 'intake', event_date: intakeDate, worker_id: workerId, at });
         assignments.push({ case_id: caseId, worker_id: workerId, assigned_by: workerId, at });
-        audit.push({ action: 'cases.create', entityType: 'case', entityId: caseId, detail: { imported: true } });
       }
       const id = randomUUID();
       for (const c of a.children) {
@@ -326,7 +326,6 @@ export async function commitImport(session: Session, input: RunInput, now = new 
         const key = `${caseId}|${childId}`;
         if (!c.inCase && !inCase.has(key)) {
           members.push({ case_id: caseId, person_id: childId, role: 'child', child_exposure: null });
-          audit.push({ action: 'cases.add_person', entityType: 'case', entityId: caseId, detail: { person: childId, role: 'child', imported: true } });
         }
         inCase.add(key);
         placementChildren.push({
@@ -334,8 +333,8 @@ export async function commitImport(session: Session, input: RunInput, now = new 
           consent: 'unknown', consent_ground: null, schooling: 'unknown', schooling_note: null,
         });
       }
-      placements.push(
-        placementRow(
+      placements.push({
+        ...placementRow(
           id,
           {
             caseId, personId, shelterId: a.shelterId, decisionDate: a.decisionDate, decisionRef: null, startDate: a.startDate, plannedEndDate: a.plannedEndDate, followUpDate: null,
@@ -345,9 +344,10 @@ export async function commitImport(session: Session, input: RunInput, now = new 
           at,
           a.endDate,
         ),
-      );
-      audit.push({ action: 'placements.import', entityType: 'placement', entityId: id, detail: { caseId, personId, row: a.rowNumber, children: a.children.length } });
+        import_id: importId,
+      });
     }
+    await recordImportBatch(session, trx, importId, 'placement_log', input.base64, { rows: rows.length, accepted: accepted.length, refused: refused.length, persons: persons.length, cases: cases.length, placements: placements.length, drafts: 0 }, at);
     const sqlite = session.vault.sqlite;
     insertMany(trx, sqlite, 'persons', persons);
     insertMany(trx, sqlite, 'person_search', tokens);
@@ -358,7 +358,6 @@ export async function commitImport(session: Session, input: RunInput, now = new 
     insertMany(trx, sqlite, 'case_assignments', assignments);
     insertMany(trx, sqlite, 'placements', placements);
     insertMany(trx, sqlite, 'placement_children', placementChildren);
-    session.audit.recordAll(trx, sqlite, audit);
     return report(rows.length, accepted, refused, true);
   });
 }
