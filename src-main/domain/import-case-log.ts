@@ -11,28 +11,9 @@ import type { CaseStatus, ClosingReason, Gender, IntakeSource, Relation, Violenc
  * import service's business. Pure: cells in, a case or the reasons out.
  */
 
-/** The fields of Fristad a column of a case log can be mapped to, in the template's order. */
-export const CASE_LOG_FIELDS = [
-  'caseReference',
-  'intakeDate',
-  'intakeSource',
-  'violenceTypes',
-  'personalNumber',
-  'firstName',
-  'lastName',
-  'birthYear',
-  'gender',
-  'perpetrator',
-  'relation',
-  'childrenInHousehold',
-  'firstContactDate',
-  'status',
-  'closingDate',
-  'closingReason',
-  'worker',
-  'note',
-] as const;
-export type CaseLogField = (typeof CASE_LOG_FIELDS)[number];
+import { CASE_LOG_FIELDS, type CaseLogField } from './import-case-log-fields.js';
+
+export { CASE_LOG_FIELDS, type CaseLogField };
 
 /** Longest case reference kept (the unit's own case number). */
 export const CASE_REFERENCE_MAX = 60;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from '../../api/channel.js';
-import { CASE_LOG_FIELDS, type CaseLogField } from '../../domain/import-case-log.js';
+import { CASE_LOG_FIELDS, type CaseLogField } from '../../domain/import-case-log-fields.js';
 import { INTAKE_SOURCES, type CaseStatus, type IntakeSource } from '../../domain/vocabulary.js';
 
 /** The fields of Fristad a column of the unit's placement log can be mapped to. */
