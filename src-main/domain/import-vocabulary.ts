@@ -24,13 +24,25 @@ import {
  * are the same word. Pure: text in, codes out.
  */
 
-/** A cell's word folded for matching: lower case, no diacritics, punctuation as space, "våld" at the end dropped. */
+const folded = new Map<string, string>();
+
+/**
+ * A cell's word folded for matching: lower case, no diacritics, punctuation
+ * as space, "våld" at the end dropped. A log repeats the same few words ten
+ * thousand times, so the results are remembered (a bounded table, emptied
+ * when full).
+ */
 export function foldWord(text: string): string {
-  return foldForSearch(text)
+  let key = folded.get(text);
+  if (key !== undefined) return key;
+  key = foldForSearch(text)
     .replace(/[^a-z0-9]+/g, ' ')
     .trim()
     .replace(/ vald$/, '')
     .trim();
+  if (folded.size >= 5000) folded.clear();
+  folded.set(text, key);
+  return key;
 }
 
 type Words<C extends string> = Record<C, readonly string[]>;

@@ -11,6 +11,7 @@ import { JOURNAL_TEXT_MAX } from '../journal/contract.js';
 import { NUMBER_MESSAGES } from '../persons/service.js';
 import { newImportId, recordImportBatch } from './batch.js';
 import { caseNumbers, chunks, pushImportedPerson, readImportRows, type NewPersons } from './bulk.js';
+import { keepPlan, planKey, takePlan } from './plan-cache.js';
 import { type CaseLogAcceptedRow, type CaseLogReport, type RefusedRow, type caseLogRunSchema } from './contract.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -163,13 +164,25 @@ export async function dryRunCaseLog(session: Session, input: CaseLogInput, now =
   const rows = await readImportRows(input);
   const { accepted, refused } = await planCaseLog(session.db, rows, input, session.worker, now);
   session.audit.note({ action: 'imports.dry_run', entityType: 'import', detail: { kind: 'case_log', rows: rows.length, accepted: accepted.length, refused: refused.length } });
+  await session.audit.flush();
+  keepPlan(session, caseLogKey(input, now), { rows: rows.length, accepted, refused } satisfies CaseLogPlan);
   return caseLogReport(rows.length, accepted, refused, false);
 }
 
+interface CaseLogPlan {
+  rows: number;
+  accepted: PlannedCase[];
+  refused: RefusedRow[];
+}
+
+const caseLogKey = (input: CaseLogInput, now: Date) => planKey('case_log', input, { fileName: input.fileName, mapping: input.mapping, defaultSource: input.defaultSource }, localIsoDate(now));
+
 /**
  * Imports the accepted rows of a case log in one transaction — all or none.
- * The plan is made again inside it, so a second import of the same file
- * finds every case already there and writes nothing new. Each row becomes a
+ * The dry run's plan is used when nothing was written since it was made;
+ * else the plan is made again inside the transaction. Either way a second
+ * import of the same file finds every case already there and writes nothing
+ * new. Each row becomes a
  * case with Fristad's own case number (the unit's number kept as its
  * external reference), the victim (found by number or registered, gender
  * from the log), the person who used violence when the log names one, the
@@ -179,11 +192,17 @@ export async function dryRunCaseLog(session: Session, input: CaseLogInput, now =
  * reads and signs or changes it. One audit event covers the import.
  */
 export async function commitCaseLog(session: Session, input: CaseLogInput, now = new Date()): Promise<CaseLogReport> {
-  const rows = await readImportRows(input);
   const at = now.toISOString();
   const importerId = session.worker.id;
   return session.db.transaction().execute(async (trx) => {
-    const { accepted, refused } = await planCaseLog(trx, rows, input, session.worker, now);
+    // The dry run's plan when nothing was written since (plan-cache.ts); otherwise read and check the file again, inside the transaction.
+    const plan =
+      takePlan<CaseLogPlan>(session, caseLogKey(input, now)) ??
+      (await (async () => {
+        const read = await readImportRows(input);
+        return { rows: read.length, ...(await planCaseLog(trx, read, input, session.worker, now)) };
+      })());
+    const { accepted, refused } = plan;
     const importId = newImportId();
     const caseNumber = caseNumbers(trx);
     const made: NewPersons = { persons: [], tokens: [], pairs: [] };
@@ -226,7 +245,7 @@ export async function commitCaseLog(session: Session, input: CaseLogInput, now =
         });
       }
     }
-    await recordImportBatch(session, trx, importId, 'case_log', input.base64, { rows: rows.length, accepted: accepted.length, refused: refused.length, persons: made.persons.length, cases: cases.length, placements: 0, drafts: journal.length }, at);
+    await recordImportBatch(session, trx, importId, 'case_log', input.base64, { rows: plan.rows, accepted: accepted.length, refused: refused.length, persons: made.persons.length, cases: cases.length, placements: 0, drafts: journal.length }, at);
     const sqlite = session.vault.sqlite;
     insertMany(trx, sqlite, 'persons', made.persons);
     insertMany(trx, sqlite, 'person_search', made.tokens);
@@ -237,6 +256,6 @@ export async function commitCaseLog(session: Session, input: CaseLogInput, now =
     insertMany(trx, sqlite, 'case_status_events', statusEvents);
     insertMany(trx, sqlite, 'case_assignments', assignments);
     insertMany(trx, sqlite, 'journal_entries', journal);
-    return caseLogReport(rows.length, accepted, refused, true);
+    return caseLogReport(plan.rows, accepted, refused, true);
   });
 }

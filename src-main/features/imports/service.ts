@@ -19,6 +19,7 @@ import { CASE_LOG_FIELDS, IMPORT_FIELDS, type ImportKindName, type AcceptedRow, 
 import { readTable } from './read-table.js';
 import { newImportId, recordImportBatch } from './batch.js';
 import { caseNumbers, chunks, pushImportedPerson, readImportRows, type NewPersons } from './bulk.js';
+import { keepPlan, planKey, takePlan } from './plan-cache.js';
 import { CASE_LOG_TEMPLATE_HEADERS, TEMPLATE_HEADERS, suggestCaseLogMapping, suggestMapping } from './suggest.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -232,13 +233,24 @@ function report(rows: number, accepted: PlannedRow[], refused: RefusedRow[], com
 export async function dryRunImport(session: Session, input: RunInput, now = new Date()): Promise<ImportReport> {
   const rows = await readImportRows(input);
   const { accepted, refused } = await plan(session.db, rows, input.mapping, localIsoDate(now), now);
-  session.audit.note({ action: 'imports.dry_run', entityType: 'import', detail: { rows: rows.length, accepted: accepted.length, refused: refused.length } });
+  session.audit.note({ action: 'imports.dry_run', entityType: 'import', detail: { kind: 'placement_log', rows: rows.length, accepted: accepted.length, refused: refused.length } });
+  await session.audit.flush();
+  keepPlan(session, placementLogKey(input, now), { rows: rows.length, accepted, refused } satisfies PlacementLogPlan);
   return report(rows.length, accepted, refused, false);
 }
 
+interface PlacementLogPlan {
+  rows: number;
+  accepted: PlannedRow[];
+  refused: RefusedRow[];
+}
+
+const placementLogKey = (input: RunInput, now: Date) => planKey('placement_log', input, { fileName: input.fileName, mapping: input.mapping, newCaseSource: input.newCaseSource }, localIsoDate(now));
+
 /**
  * Imports the accepted rows in one transaction: all of them or, on any
- * failure, none. The plan is made again inside the transaction, so rows
+ * failure, none. The dry run's plan is used when nothing was written since
+ * it was made, else the plan is made again inside the transaction, so rows
  * added since the dry run are not twinned; a second import of the same file
  * finds every row already there and writes nothing. A person not yet in
  * Fristad is registered (gender unknown, no protection recorded: the worker
@@ -248,11 +260,17 @@ export async function dryRunImport(session: Session, input: RunInput, now = new 
  * carries the import's id, so the log review still shows who made it.
  */
 export async function commitImport(session: Session, input: RunInput, now = new Date()): Promise<ImportReport> {
-  const rows = await readImportRows(input);
   const at = now.toISOString();
   const workerId = session.worker.id;
   return session.db.transaction().execute(async (trx) => {
-    const { accepted, refused } = await plan(trx, rows, input.mapping, localIsoDate(now), now);
+    // The dry run's plan when nothing was written since (plan-cache.ts); otherwise read and check the file again, inside the transaction.
+    const planned =
+      takePlan<PlacementLogPlan>(session, placementLogKey(input, now)) ??
+      (await (async () => {
+        const read = await readImportRows(input);
+        return { rows: read.length, ...(await plan(trx, read, input.mapping, localIsoDate(now), now)) };
+      })());
+    const { accepted, refused } = planned;
     const caseNumber = caseNumbers(trx);
     const made: NewPersons = { persons: [], tokens: [], pairs: [] };
     const cases: Insertable<Database['cases']>[] = [];
@@ -317,7 +335,7 @@ export async function commitImport(session: Session, input: RunInput, now = new 
         import_id: importId,
       });
     }
-    await recordImportBatch(session, trx, importId, 'placement_log', input.base64, { rows: rows.length, accepted: accepted.length, refused: refused.length, persons: made.persons.length, cases: cases.length, placements: placements.length, drafts: 0 }, at);
+    await recordImportBatch(session, trx, importId, 'placement_log', input.base64, { rows: planned.rows, accepted: accepted.length, refused: refused.length, persons: made.persons.length, cases: cases.length, placements: placements.length, drafts: 0 }, at);
     const sqlite = session.vault.sqlite;
     insertMany(trx, sqlite, 'persons', made.persons);
     insertMany(trx, sqlite, 'person_search', made.tokens);
@@ -328,7 +346,7 @@ export async function commitImport(session: Session, input: RunInput, now = new 
     insertMany(trx, sqlite, 'case_assignments', assignments);
     insertMany(trx, sqlite, 'placements', placements);
     insertMany(trx, sqlite, 'placement_children', placementChildren);
-    return report(rows.length, accepted, refused, true);
+    return report(planned.rows, accepted, refused, true);
   });
 }
 

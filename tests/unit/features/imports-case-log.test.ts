@@ -135,6 +135,27 @@ describe('import of a case log', () => {
     expect(await db.selectFrom('persons').select(['first_name', 'protection_level']).where('personal_number', '=', B).execute()).toEqual([{ first_name: 'Märta', protection_level: 'skyddad_folkbokforing' }]);
   });
 
+  it('commits the dry run as it was shown, but checks again when anything was written in between', async () => {
+    const app = await unlockedApp();
+    await withOlle(app);
+    const db = app.core.requireSession().db;
+    await call<CaseLogReport>(app.router, 'imports.caseLogDryRun', input());
+    // between the dry run and the commit, Åsa is registered by hand with a case opened the same day
+    const asa = await call<PersonSummary>(app.router, 'persons.create', { firstName: 'Åsa', lastName: 'Östlund', identity: { kind: 'personnummer', value: A }, gender: 'kvinna', protectionLevel: 'none' });
+    await call(app.router, 'cases.create', { mainPersonId: asa.id, intakeDate: '2023-05-04', intakeSource: 'report_police', violenceTypes: ['physical'] });
+    const done = await call<CaseLogReport>(app.router, 'imports.caseLogCommit', input());
+    expect(done.accepted.map((a) => a.rowNumber)).toEqual([3, 4]);
+    expect(done.refused.find((r) => r.rowNumber === 2)?.reasons[0]).toMatch(/Finns redan/);
+    expect(await db.selectFrom('persons').select('id').where('personal_number', '=', A).execute()).toHaveLength(1);
+    // nothing written in between: the commit takes the plan shown, and the result is the same as planning again
+    const other = await unlockedApp();
+    await withOlle(other);
+    const shown = await call<CaseLogReport>(other.router, 'imports.caseLogDryRun', input());
+    const committed = await call<CaseLogReport>(other.router, 'imports.caseLogCommit', input());
+    expect(committed.accepted).toEqual(shown.accepted);
+    expect(await other.core.requireSession().db.selectFrom('cases').select('id').execute()).toHaveLength(3);
+  });
+
   it('refuses an open case for an inactivated worker, but takes a closed one', async () => {
     const app = await unlockedApp();
     await withOlle(app, 0);
