@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Insertable, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { ValidationError } from '../../domain/errors.js';
@@ -63,4 +64,34 @@ export function pushImportedPerson(
     street_address: null, postal_code: null, city: null, phone: null, email: null, language: null, import_id: made.importId,
   });
   pushNameKeys(p.id, p.firstName, p.lastName, into.tokens, into.pairs);
+}
+
+/**
+ * Ids for the records of one import that sort in the order they are made:
+ * UUID version 7 — the time in milliseconds, then a random part fixed for
+ * the import and a counter. Ten thousand new ids then fall in one narrow
+ * stretch of every index keyed by id, so the commit dirties (and encrypts
+ * and writes) a few hundred pages there instead of one page per row spread
+ * over the whole index, as random ids would in a store of 100,000 persons.
+ * Unique like random ids: the random part has 40 bits, the counter 32.
+ *
+ * @example const next = orderedIds(new Date()); next() < next() // true
+ */
+export function orderedIds(now: Date): () => string {
+  const time = Math.max(0, Math.floor(now.getTime())).toString(16).padStart(12, '0').slice(-12);
+  const random = randomBytes(5).toString('hex');
+  let counter = 0;
+  return () => {
+    const tail = random + (counter++).toString(16).padStart(8, '0');
+    return `${time.slice(0, 8)}-${time.slice(8)}-7${tail.slice(0, 3)}-8${tail.slice(3, 6)}-${tail.slice(6)}`;
+  };
+}
+
+/** Rows in the order of their key, so a bulk insert walks each index once instead of jumping about it. */
+export function byKey<T>(rows: T[], key: (row: T) => string): T[] {
+  return rows.sort((a, b) => {
+    const x = key(a);
+    const y = key(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Session } from '../../api/context.js';
@@ -10,7 +9,7 @@ import { foldWord } from '../../domain/import-vocabulary.js';
 import { JOURNAL_TEXT_MAX } from '../journal/contract.js';
 import { NUMBER_MESSAGES } from '../persons/service.js';
 import { newImportId, recordImportBatch } from './batch.js';
-import { caseNumbers, chunks, pushImportedPerson, readImportRows, type NewPersons } from './bulk.js';
+import { byKey, caseNumbers, chunks, orderedIds, pushImportedPerson, readImportRows, type NewPersons } from './bulk.js';
 import { keepPlan, planKey, takePlan } from './plan-cache.js';
 import { type CaseLogAcceptedRow, type CaseLogReport, type RefusedRow, type caseLogRunSchema } from './contract.js';
 
@@ -204,6 +203,7 @@ export async function commitCaseLog(session: Session, input: CaseLogInput, now =
       })());
     const { accepted, refused } = plan;
     const importId = newImportId();
+    const nextId = orderedIds(now);
     const caseNumber = caseNumbers(trx);
     const made: NewPersons = { persons: [], tokens: [], pairs: [] };
     const cases: Insertable<Database['cases']>[] = [];
@@ -218,13 +218,13 @@ export async function commitCaseLog(session: Session, input: CaseLogInput, now =
       const key = personKey(p);
       let id = registered.get(key);
       if (id) return id;
-      id = randomUUID();
+      id = nextId();
       registered.set(key, id);
       pushImportedPerson(made, { ...p, id, gender }, { at, by: importerId, importId });
       return id;
     };
     for (const a of accepted) {
-      const caseId = randomUUID();
+      const caseId = nextId();
       const victimId = personOf(a.victimPerson, a.victimPerson.gender);
       cases.push({
         id: caseId, case_number: await caseNumber(Number(a.intakeDate.slice(0, 4))), main_person_id: victimId, intake_date: a.intakeDate, intake_source: a.intakeSource,
@@ -240,18 +240,19 @@ export async function commitCaseLog(session: Session, input: CaseLogInput, now =
       assignments.push({ case_id: caseId, worker_id: a.workerId, assigned_by: importerId, at });
       if (a.note) {
         journal.push({
-          id: randomUUID(), case_id: caseId, entry_date: a.intakeDate, author_id: importerId, text: `${IMPORTED_NOTE_HEADING}\n${a.note}`, status: 'draft',
+          id: nextId(), case_id: caseId, entry_date: a.intakeDate, author_id: importerId, text: `${IMPORTED_NOTE_HEADING}\n${a.note}`, status: 'draft',
           signed_at: null, signed_by: null, corrects_entry_id: null, created_at: at, updated_at: at,
         });
       }
     }
     await recordImportBatch(session, trx, importId, 'case_log', input.base64, { rows: plan.rows, accepted: accepted.length, refused: refused.length, persons: made.persons.length, cases: cases.length, placements: 0, drafts: journal.length }, at);
     const sqlite = session.vault.sqlite;
-    insertMany(trx, sqlite, 'persons', made.persons);
-    insertMany(trx, sqlite, 'person_search', made.tokens);
-    insertMany(trx, sqlite, 'person_name_pairs', made.pairs);
+    // Each table in the order of its most scattered key (see bulk.ts, orderedIds and byKey).
+    insertMany(trx, sqlite, 'persons', byKey(made.persons, (p) => p.personal_number ?? ''));
+    insertMany(trx, sqlite, 'person_search', byKey(made.tokens, (t) => `${t.token} ${t.person_id}`));
+    insertMany(trx, sqlite, 'person_name_pairs', byKey(made.pairs, (p) => `${p.pair} ${p.person_id}`));
     insertMany(trx, sqlite, 'cases', cases);
-    insertMany(trx, sqlite, 'case_violence_types', types);
+    insertMany(trx, sqlite, 'case_violence_types', byKey(types, (t) => `${t.violence_type} ${t.intake_date}`));
     insertMany(trx, sqlite, 'case_persons', members);
     insertMany(trx, sqlite, 'case_status_events', statusEvents);
     insertMany(trx, sqlite, 'case_assignments', assignments);

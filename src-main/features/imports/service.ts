@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
@@ -18,7 +17,7 @@ import { placementRow } from '../placements/service.js';
 import { CASE_LOG_FIELDS, IMPORT_FIELDS, type ImportKindName, type AcceptedRow, type ImportField, type ImportPreview, type ImportReport, type RefusedRow, type TemplateFile, type importRunSchema } from './contract.js';
 import { readTable } from './read-table.js';
 import { newImportId, recordImportBatch } from './batch.js';
-import { caseNumbers, chunks, pushImportedPerson, readImportRows, type NewPersons } from './bulk.js';
+import { byKey, caseNumbers, chunks, orderedIds, pushImportedPerson, readImportRows, type NewPersons } from './bulk.js';
 import { keepPlan, planKey, takePlan } from './plan-cache.js';
 import { CASE_LOG_TEMPLATE_HEADERS, TEMPLATE_HEADERS, suggestCaseLogMapping, suggestMapping } from './suggest.js';
 
@@ -281,13 +280,14 @@ export async function commitImport(session: Session, input: RunInput, now = new 
     const placementChildren: Insertable<Database['placement_children']>[] = [];
     const inCase = new Set<string>();
     const importId = newImportId();
+    const nextId = orderedIds(now);
     const newPersonIds = new Map<string, string>();
     const newCaseIds = new Map<string, string>();
     /** The person of a number: found by the plan, registered earlier in this import, or registered now. */
     const personOf = (p: { personId: string | null; canonical: string; numberKind: 'personnummer' | 'samordningsnummer'; birthYear: number; firstName: string; lastName: string }): string => {
       let personId = p.personId ?? newPersonIds.get(p.canonical);
       if (personId) return personId;
-      personId = randomUUID();
+      personId = nextId();
       newPersonIds.set(p.canonical, personId);
       pushImportedPerson(made, { ...p, id: personId, gender: 'okant' }, { at, by: workerId, importId });
       return personId;
@@ -296,7 +296,7 @@ export async function commitImport(session: Session, input: RunInput, now = new 
       const personId = personOf(a);
       let caseId = a.caseId ?? newCaseIds.get(personId);
       if (!caseId) {
-        caseId = randomUUID();
+        caseId = nextId();
         newCaseIds.set(personId, caseId);
         const intakeDate = a.decisionDate < a.startDate ? a.decisionDate : a.startDate;
         cases.push({
@@ -308,7 +308,7 @@ export async function commitImport(session: Session, input: RunInput, now = new 
         statusEvents.push({ case_id: caseId, from_status: null, to_status: 'intake', event_date: intakeDate, worker_id: workerId, at });
         assignments.push({ case_id: caseId, worker_id: workerId, assigned_by: workerId, at });
       }
-      const id = randomUUID();
+      const id = nextId();
       for (const c of a.children) {
         const childId = personOf(c);
         const key = `${caseId}|${childId}`;
@@ -317,7 +317,7 @@ export async function commitImport(session: Session, input: RunInput, now = new 
         }
         inCase.add(key);
         placementChildren.push({
-          id: randomUUID(), placement_id: id, person_id: childId, start_date: a.startDate, end_date: null, decision_ref: c.decisionRef,
+          id: nextId(), placement_id: id, person_id: childId, start_date: a.startDate, end_date: null, decision_ref: c.decisionRef,
           consent: 'unknown', consent_ground: null, schooling: 'unknown', schooling_note: null,
         });
       }
@@ -337,9 +337,10 @@ export async function commitImport(session: Session, input: RunInput, now = new 
     }
     await recordImportBatch(session, trx, importId, 'placement_log', input.base64, { rows: planned.rows, accepted: accepted.length, refused: refused.length, persons: made.persons.length, cases: cases.length, placements: placements.length, drafts: 0 }, at);
     const sqlite = session.vault.sqlite;
-    insertMany(trx, sqlite, 'persons', made.persons);
-    insertMany(trx, sqlite, 'person_search', made.tokens);
-    insertMany(trx, sqlite, 'person_name_pairs', made.pairs);
+    // Each table in the order of its most scattered key (see bulk.ts, orderedIds and byKey).
+    insertMany(trx, sqlite, 'persons', byKey(made.persons, (p) => p.personal_number ?? ''));
+    insertMany(trx, sqlite, 'person_search', byKey(made.tokens, (t) => `${t.token} ${t.person_id}`));
+    insertMany(trx, sqlite, 'person_name_pairs', byKey(made.pairs, (p) => `${p.pair} ${p.person_id}`));
     insertMany(trx, sqlite, 'cases', cases);
     insertMany(trx, sqlite, 'case_persons', members);
     insertMany(trx, sqlite, 'case_status_events', statusEvents);
