@@ -38,6 +38,8 @@ export interface PersonsTable {
   email: string | null;
   language: string | null;
   interpreter_needed: Generated<number>;
+  /** The import that registered the person (migration 0130); null when registered by hand. */
+  import_id: Generated<string | null>;
 }
 
 export interface PersonSearchTable {
@@ -72,6 +74,10 @@ export interface CasesTable {
   first_contact_date: string | null;
   children_in_household: number | null;
   closing_reason: 'goal_met' | 'goal_partly_met' | 'goal_not_met' | 'moved_away' | 'declined_help' | 'other' | null;
+  /** The import that opened the case (migration 0130); null when opened in Fristad. */
+  import_id: Generated<string | null>;
+  /** The unit's own case number from an imported case log, unique (migration 0130). */
+  external_ref: Generated<string | null>;
 }
 
 export interface CaseViolenceTypesTable {
@@ -359,6 +365,8 @@ export interface PlacementsTable {
   created_by: string;
   created_at: string;
   updated_at: string;
+  /** The import that registered the placement (migration 0130). */
+  import_id: Generated<string | null>;
 }
 
 export interface PlacementChildrenTable {
@@ -372,6 +380,22 @@ export interface PlacementChildrenTable {
   consent_ground: string | null;
   schooling: 'own_school' | 'new_school' | 'school_at_shelter' | 'distance' | 'own_preschool' | 'new_preschool' | 'none_arranged' | 'not_school_age' | 'unknown';
   schooling_note: string | null;
+}
+
+/** One import of a unit's file (migration 0130): who, when, what kind, the file's hash and the counts; never names. */
+export interface ImportBatchesTable {
+  id: string;
+  kind: 'placement_log' | 'case_log';
+  file_sha256: string;
+  imported_by: string;
+  imported_at: string;
+  row_count: number;
+  accepted: number;
+  refused: number;
+  persons_created: number;
+  cases_created: number;
+  placements_created: number;
+  journal_drafts: number;
 }
 
 export interface Database {
@@ -406,4 +430,5 @@ export interface Database {
   log_reviews: LogReviewsTable;
   retention_holds: RetentionHoldsTable;
   retention_runs: RetentionRunsTable;
+  import_batches: ImportBatchesTable;
 }

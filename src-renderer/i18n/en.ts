@@ -2,6 +2,7 @@ import type { Messages } from './sv';
 import { documentsEn } from './en/documents';
 import { statisticsEn } from './en/statistics';
 import { placementsEn } from './en/placements';
+import { caseLogImportEn } from './en/caselog-import';
 import { privacyEn } from './en/privacy';
 
 /** English, the second language pack. Same keys as Swedish (checked by the type). */
@@ -639,4 +640,5 @@ export const en: Messages = {
     outcome: { granted: 'Granted', partly_granted: 'Partly granted', refused: 'Refused' },
   },
   ...placementsEn,
+  ...caseLogImportEn,
 };

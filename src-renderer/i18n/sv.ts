@@ -8,6 +8,7 @@ import { privacySv } from './sv/privacy';
  * (en.ts) must have exactly the same keys; the type checker holds it to that.
  */
 import { placementsSv } from './sv/placements';
+import { caseLogImportSv } from './sv/caselog-import';
 
 export const sv = {
   ...documentsSv,
@@ -607,6 +608,7 @@ export const sv = {
     outcome: VOCABULARY_SV.outcome,
   },
   ...placementsSv,
+  ...caseLogImportSv,
 };
 
 /** The shape every language pack must have: the same keys, any strings. */

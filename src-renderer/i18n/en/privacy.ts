@@ -146,6 +146,7 @@ export const privacyEn: typeof privacySv = {
         checklists__untick: 'Unticked item',
         decisions__read: 'Read decisions',
         imports__dry_run: 'Dry-ran import',
+        imports__commit: 'Imported a log (placements or cases)',
         journal__correct: 'Corrected entry',
         journal__delete_draft: 'Deleted draft',
         journal__update: 'Changed draft',

@@ -144,6 +144,7 @@ export const privacySv = {
         checklists__untick: 'Ångrade avbockning',
         decisions__read: 'Läste beslut',
         imports__dry_run: 'Provkörde import',
+        imports__commit: 'Importerade logg (placeringar eller ärenden)',
         journal__correct: 'Rättade anteckning',
         journal__delete_draft: 'Tog bort utkast',
         journal__update: 'Ändrade utkast',

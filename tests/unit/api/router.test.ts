@@ -152,6 +152,8 @@ describe('router: the one door', () => {
       'imports.dryRun': { fileName: 'logg.csv', base64: 'YTtiCg==', mapping: { personalNumber: 0, shelterName: 1, startDate: 1 }, newCaseSource: 'own_application' },
       'imports.commit': { fileName: 'logg.csv', base64: 'YTtiCg==', mapping: { personalNumber: 0, shelterName: 1, startDate: 1 }, newCaseSource: 'own_application' },
       'imports.template': { format: 'csv' },
+      'imports.caseLogDryRun': { fileName: 'logg.csv', base64: 'YTtiCg==', mapping: { personalNumber: 0, intakeDate: 1, violenceTypes: 1 }, defaultSource: 'own_application' },
+      'imports.caseLogCommit': { fileName: 'logg.csv', base64: 'YTtiCg==', mapping: { personalNumber: 0, intakeDate: 1, violenceTypes: 1 }, defaultSource: 'own_application' },
       'privacy.settings': undefined,
       'privacy.updateSettings': { manyPersons: { count: 10, minutes: 15 } },
       'privacy.logSearch': {},
