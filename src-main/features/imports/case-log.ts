@@ -1,3 +1,4 @@
+import { gatherJournalTerms } from '../journal/terms.js';
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Session } from '../../api/context.js';
@@ -257,6 +258,8 @@ export async function commitCaseLog(session: Session, input: CaseLogInput, now =
     insertMany(trx, sqlite, 'case_status_events', statusEvents);
     insertMany(trx, sqlite, 'case_assignments', assignments);
     insertMany(trx, sqlite, 'journal_entries', journal);
+    // The notes' words into the journal search's word list (journal/terms.ts), as a journal write in the app does.
+    if (journal.length > 0) await gatherJournalTerms(trx);
     return caseLogReport(plan.rows, accepted, refused, true);
   });
 }

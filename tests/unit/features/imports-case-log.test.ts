@@ -1,3 +1,4 @@
+import type { JournalSearchResult } from '../../../src-main/features/journal/contract.js';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
@@ -92,6 +93,9 @@ describe('import of a case log', () => {
     ]);
     const drafts = await db.selectFrom('journal_entries').select(['case_id', 'status', 'text', 'entry_date', 'author_id']).execute();
     expect(drafts).toEqual([{ case_id: closedCase.id, status: 'draft', text: 'Anteckning från den importerade ärendeloggen:\nKom via polisen, önskade stödsamtal.', entry_date: '2023-05-04', author_id: app.workerId }]);
+    // and the journal search finds the note by a word in it, its words in the search's word list
+    expect((await call<JournalSearchResult>(app.router, 'journal.search', { query: 'stödsamtal' })).hits.map((h) => h.caseId)).toEqual([closedCase.id]);
+    expect(await db.selectFrom('journal_terms').select('term').where('term', '=', 'stodsamtal').execute()).toEqual([{ term: 'stodsamtal' }]);
     // the imported case is in the case list, the person is found by number and by name
     const list = await call<CaseListPage>(app.router, 'cases.list', {});
     expect(list.items.map((c) => c.mainPerson.lastName).sort()).toEqual(['Ekström', 'Utan Nummer', 'Östlund']);
