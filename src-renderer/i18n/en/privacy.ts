@@ -170,6 +170,7 @@ export const privacyEn: typeof privacySv = {
         risk_assessments__read: 'Opened risk assessment',
         safety_plans__read: 'Read safety plan',
         safety_plans__save: 'Saved safety plan',
+        safety_plans__set_numbers: "Changed the unit's emergency numbers",
         services__end: 'Ended service',
         services__read: 'Read services',
         services__save_type: 'Changed service type',

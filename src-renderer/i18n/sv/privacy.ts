@@ -168,6 +168,7 @@ export const privacySv = {
         risk_assessments__read: 'Öppnade riskbedömning',
         safety_plans__read: 'Läste säkerhetsplan',
         safety_plans__save: 'Sparade säkerhetsplan',
+        safety_plans__set_numbers: 'Ändrade enhetens nödnummer',
         services__end: 'Avslutade insats',
         services__read: 'Läste insatser',
         services__save_type: 'Ändrade insatstyp',
