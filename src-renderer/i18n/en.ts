@@ -3,11 +3,13 @@ import { documentsEn } from './en/documents';
 import { statisticsEn } from './en/statistics';
 import { placementsEn } from './en/placements';
 import { privacyEn } from './en/privacy';
+import { unitSettingsEn } from './en/unit-settings';
 
 /** English, the second language pack. Same keys as Swedish (checked by the type). */
 export const en: Messages = {
   ...documentsEn,
   ...privacyEn,
+  ...unitSettingsEn,
   app: {
     name: 'Fristad',
     tagline: 'Case support for work against violence in close relationships',

@@ -42,6 +42,7 @@ export function SafetyPlanPanel({ detail, readOnly }: { detail: CaseDetail; read
         <SafetyPlanForm
           detail={detail}
           template={data.template}
+          unitNumbers={data.unitNumbers}
           from={editing.from}
           onDone={() => {
             setEditing(null);
@@ -75,18 +76,20 @@ export function SafetyPlanPanel({ detail, readOnly }: { detail: CaseDetail; read
 
 type Field = 'personId' | 'madeOn' | 'reviewOn' | 'madeWith';
 
-function SafetyPlanForm({ detail, template, from, onDone, onCancel }: { detail: CaseDetail; template: SafetyPlanTemplate; from: SafetyPlan | null; onDone: () => void; onCancel: () => void }) {
+/** A new version: from the previous one, or — for a first plan — empty, with the unit's emergency numbers (Inställningar). */
+function SafetyPlanForm({ detail, template, unitNumbers, from, onDone, onCancel }: { detail: CaseDetail; template: SafetyPlanTemplate; unitNumbers: EmergencyNumber[]; from: SafetyPlan | null; onDone: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const today = todayIso();
   const [values, setValues] = useState({ personId: from?.personId ?? detail.mainPersonId, madeOn: today, reviewOn: monthLater(today), madeWith: from?.madeWith ?? '', shelterAddress: from?.shelterAddress ?? '', internalNote: from?.internalNote ?? '' });
   const [sections, setSections] = useState<Record<string, SectionContent>>(() => {
     const start: Record<string, SectionContent> = {};
+    const unitKey = template.sections.find((s) => s.kind === 'numbers')?.key;
     for (const s of template.sections) {
       const old = from?.sections[s.key];
       if (old) start[s.key] = old;
       else if (s.kind === 'text') start[s.key] = { text: '' };
       else if (s.kind === 'items') start[s.key] = { checked: [], other: '' };
-      else start[s.key] = { numbers: s.defaults.map((n) => ({ ...n })) };
+      else start[s.key] = { numbers: (s.key === unitKey ? unitNumbers : s.defaults).map((n) => ({ ...n })) };
     }
     return start;
   });
