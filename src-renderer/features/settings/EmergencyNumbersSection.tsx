@@ -1,10 +1,9 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { focusFirstInvalid } from '../../app/validation';
 import { Alert } from '../../components/Alert';
 import { TextField } from '../../components/TextField';
 import type { EmergencyNumber, UnitEmergencyNumbers } from '../../../src-main/features/safety-plans/contract';
-import { placeIssues, SaveRow, SettingsSection } from './section-form';
+import { placeIssues, SaveRow, SettingsSection, useFocusOnErrors } from './section-form';
 import { useSettingsStore } from './settings-store';
 
 const MAX = 20;
@@ -30,7 +29,7 @@ export function EmergencyNumbersSection({ numbers, canEdit }: { numbers: UnitEme
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { formRef, focusErrors } = useFocusOnErrors();
 
   const change = (next: Row[]) => {
     setRows(next);
@@ -57,7 +56,7 @@ export function EmergencyNumbersSection({ numbers, canEdit }: { numbers: UnitEme
       const placed = placeIssues(err, (path) => /^numbers\.(\d+\.(?:label|number))$/.exec(path)?.[1]);
       setErrors(placed.fields);
       setError(placed.message);
-      setTimeout(() => focusFirstInvalid(formRef.current), 0);
+      focusErrors();
     } finally {
       setBusy(false);
     }

@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../app/errors';
 import { useSession } from '../../app/session-context';
@@ -21,7 +21,7 @@ const PERSONAL_SECTIONS: readonly SettingsSectionId[] = ['passphrase', 'language
 
 /** Brings a section into view and puts the focus on its heading (for keyboard and screen-reader users). */
 function showSection(id: SettingsSectionId): void {
-  const heading = document.getElementById(`settings-${id}-heading`);
+  const heading = document.getElementById(`settings-section-${id}-heading`);
   heading?.scrollIntoView?.({ block: 'start' });
   heading?.focus({ preventScroll: true });
 }
@@ -37,7 +37,10 @@ export function SettingsPage() {
   const s = useSettingsStore();
   const { load, focus } = s;
   const canEdit = session?.role === 'samordnare';
-  const loaded = s.loadCount > 0;
+  // The sections are drawn anew by this visit's load; a section asked for is shown after that.
+  const [countAtOpen] = useState(() => useSettingsStore.getState().loadCount);
+  const [openedAtSection] = useState(() => useSettingsStore.getState().focusSection !== null);
+  const loaded = s.loadCount > countAtOpen;
 
   useEffect(() => {
     void load();
@@ -55,7 +58,7 @@ export function SettingsPage() {
 
   return (
     <section className="page page-narrow settings-page">
-      <PageHeading focusOnMount={!s.focusSection}>{t('settings.title')}</PageHeading>
+      <PageHeading focusOnMount={!openedAtSection}>{t('settings.title')}</PageHeading>
       <p className="lead">{t('unitSettings.intro')}</p>
       {canEdit ? null : <Alert kind="info">{t('unitSettings.readOnly')}</Alert>}
       {s.loadError ? <Alert>{describeError(s.loadError)}</Alert> : null}

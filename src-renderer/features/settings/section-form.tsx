@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError, fieldErrorsOf, issuesOf } from '../../app/errors';
 import { focusFirstInvalid } from '../../app/validation';
@@ -30,6 +30,19 @@ export function placeIssues<F extends string>(err: unknown, fieldOf: (path: stri
 }
 
 /**
+ * The form's element, and a call that moves the focus to its first field
+ * marked invalid once React has drawn the messages (so the worker lands on it).
+ */
+export function useFocusOnErrors() {
+  const formRef = useRef<HTMLFormElement>(null);
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    if (tick) focusFirstInvalid(formRef.current);
+  }, [tick]);
+  return { formRef, focusErrors: () => setTick((n) => n + 1) };
+}
+
+/**
  * One section's form: the values as typed, a check before sending (only that
  * a number is a number; the server checks the rest and its message lands at
  * the field its path names), and "Sparat" after a save until the next edit.
@@ -48,7 +61,7 @@ export function useSectionForm<V extends Record<string, string | boolean>>(opts:
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { formRef, focusErrors } = useFocusOnErrors();
 
   const set =
     <K extends keyof V & string>(k: K) =>
@@ -60,8 +73,7 @@ export function useSectionForm<V extends Record<string, string | boolean>>(opts:
 
   const showErrors = (found: FieldErrors<V>) => {
     setErrors(found);
-    // Focus after React has drawn the messages.
-    setTimeout(() => focusFirstInvalid(formRef.current), 0);
+    focusErrors();
   };
 
   const onSubmit = async (e: FormEvent) => {
@@ -120,8 +132,8 @@ export function ValueList({ items }: { items: [label: string, value: ReactNode][
 export function SettingsSection({ id, intro, children }: { id: SettingsSectionId; intro?: string; children: ReactNode }) {
   const { t } = useTranslation();
   return (
-    <section className="panel settings-section" id={`settings-${id}`} aria-labelledby={`settings-${id}-heading`}>
-      <h2 id={`settings-${id}-heading`} tabIndex={-1}>
+    <section className="panel settings-section" id={`settings-section-${id}`} aria-labelledby={`settings-section-${id}-heading`}>
+      <h2 id={`settings-section-${id}-heading`} tabIndex={-1}>
         {t(`unitSettings.sections.${id}`)}
       </h2>
       {intro ? <p className="field-hint settings-intro">{intro}</p> : null}

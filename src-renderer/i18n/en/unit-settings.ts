@@ -29,7 +29,7 @@ export const unitSettingsEn: typeof unitSettingsSv = {
       statistics: 'Statistics',
       numbers: 'Safety plans: emergency numbers',
       services: 'Services',
-      templates: 'Printing and templates',
+      templates: 'Templates',
       passphrase: 'Your passphrase',
       language: 'Language',
     },

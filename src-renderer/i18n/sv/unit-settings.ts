@@ -27,7 +27,7 @@ export const unitSettingsSv = {
       statistics: 'Statistik',
       numbers: 'Säkerhetsplaner: nödnummer',
       services: 'Insatser',
-      templates: 'Utskrifter och mallar',
+      templates: 'Mallar',
       passphrase: 'Ditt lösenord',
       language: 'Språk',
     },
