@@ -298,8 +298,6 @@ export const privacyEn: typeof privacySv = {
       accessTruncated: 'Showing the latest 2,000 events.',
     },
     settings: {
-      heading: 'Rules for retention and log review',
-      retention: 'Retention',
       years: 'Years after the last entry',
       keepEverything: 'Keep everything (no retention)',
       birthday: 'Keep persons born on the 5th, 15th and 25th (research)',
@@ -310,9 +308,6 @@ export const privacyEn: typeof privacySv = {
       many: 'Many persons in a short time',
       manyCount: 'Number of persons',
       manyMinutes: 'Within minutes',
-      save: 'Save the rules',
-      saved: 'The rules have been saved.',
-      invalidNumber: 'Enter a whole number.',
     },
   },
 };

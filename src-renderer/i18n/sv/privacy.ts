@@ -296,8 +296,6 @@ export const privacySv = {
       accessTruncated: 'Visar de senaste 2 000 händelserna.',
     },
     settings: {
-      heading: 'Regler för gallring och loggkontroll',
-      retention: 'Gallring',
       years: 'År efter sista anteckningen',
       keepEverything: 'Bevara allt (ingen gallring)',
       birthday: 'Bevara personer födda den 5:e, 15:e och 25:e (forskning)',
@@ -308,9 +306,6 @@ export const privacySv = {
       many: 'Många personer på kort tid',
       manyCount: 'Antal personer',
       manyMinutes: 'Inom minuter',
-      save: 'Spara reglerna',
-      saved: 'Reglerna är sparade.',
-      invalidNumber: 'Ange ett heltal.',
     },
   },
 };
