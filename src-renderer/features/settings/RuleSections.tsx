@@ -122,7 +122,7 @@ export function LogRulesSection({ privacy, canEdit }: { privacy: PrivacySettings
 export function StatisticsRulesSection({ statistics, canEdit }: { statistics: StatisticsSettings; canEdit: boolean }) {
   const { t } = useTranslation();
   const updateStatistics = useSettingsStore((s) => s.updateStatistics);
-  const toForm = (s: StatisticsSettings) => ({ suppressionThreshold: String(s.suppressionThreshold), adultPopulation: s.adultPopulation === null ? '' : String(s.adultPopulation), riskAssessmentDays: String(s.riskAssessmentDays) });
+  const toForm = (s: StatisticsSettings) => ({ suppressionThreshold: String(s.suppressionThreshold), adultPopulation: s.adultPopulation === null ? '' : s.adultPopulation.toLocaleString('sv-SE'), riskAssessmentDays: String(s.riskAssessmentDays) });
   const form = useSectionForm({
     initial: () => toForm(statistics),
     check: (v) => numbersCheck(v, ['suppressionThreshold', 'adultPopulation', 'riskAssessmentDays'], t('unitSettings.wholeNumber'), ['adultPopulation']),

@@ -47,7 +47,7 @@ export const unitSettingsEn: typeof unitSettingsSv = {
       listHeading: 'Copies',
     },
     retention: {
-      intro: 'Closed cases are deleted this many years after the last entry. Under Privacy → Retention you see what is due and delete it.',
+      intro: 'Closed cases are deleted this many years after the last entry.',
       openRetention: 'To retention',
     },
     log: {
@@ -75,6 +75,7 @@ export const unitSettingsEn: typeof unitSettingsSv = {
       max: 'The list holds at most 20 numbers.',
       backToTemplate: "Use the template's numbers",
       colLabel: 'Description',
+      useUnitList: "Use the unit's numbers",
       colNumber: 'Number',
     },
   },

@@ -45,7 +45,7 @@ export const unitSettingsSv = {
       listHeading: 'Kopior',
     },
     retention: {
-      intro: 'Avslutade ärenden gallras så här många år efter sista anteckningen. Under Integritet → Gallring ser du vad som står i tur och gallrar.',
+      intro: 'Avslutade ärenden gallras så här många år efter sista anteckningen.',
       openRetention: 'Till gallringen',
     },
     log: {
@@ -73,6 +73,7 @@ export const unitSettingsSv = {
       max: 'Listan rymmer högst 20 nummer.',
       backToTemplate: 'Använd mallens nummer',
       colLabel: 'Beskrivning',
+      useUnitList: 'Använd enhetens nummer',
       colNumber: 'Nummer',
     },
   },
