@@ -73,14 +73,14 @@ test('a coordinator changes the unit’s settings in one place, is told in Swedi
   // The emergency numbers: the template's three to start with; a fourth without its number is refused at that row.
   const numbers = form(page, 'Säkerhetsplaner: nödnummer');
   await expect(numbers.getByText('listan kommer från mallen', { exact: false })).toBeVisible();
-  await expect(numbers.getByLabel('Telefonnummer, rad 3')).toHaveValue('020-50 50 50');
+  await expect(numbers.getByLabel('Nummer, rad 3')).toHaveValue('020-50 50 50');
   await numbers.getByRole('button', { name: 'Lägg till nummer' }).click();
   await numbers.getByLabel('Beskrivning, rad 4').fill('Socialjouren Exempelby (kvällar och helger)');
   await numbers.getByRole('button', { name: 'Spara', exact: true }).click();
   await expect(numbers.getByText('Skriv numret.')).toBeVisible();
-  await expect(numbers.getByLabel('Telefonnummer, rad 4')).toBeFocused();
+  await expect(numbers.getByLabel('Nummer, rad 4')).toBeFocused();
   await shot('02-errors');
-  await numbers.getByLabel('Telefonnummer, rad 4').fill('08-123 45 67');
+  await numbers.getByLabel('Nummer, rad 4').fill('08-123 45 67');
   await numbers.getByRole('button', { name: 'Flytta upp rad 4' }).click();
   await save(numbers);
   await expect(numbers.getByLabel('Beskrivning, rad 3')).toHaveValue('Socialjouren Exempelby (kvällar och helger)');
@@ -92,7 +92,7 @@ test('a coordinator changes the unit’s settings in one place, is told in Swedi
   await expect(form(page, 'Säkerhet: automatisk låsning').getByLabel('Lås automatiskt efter (minuter)')).toHaveValue('15');
   await expect(form(page, 'Loggkontroll: kontorstider').getByLabel('Slutar')).toHaveValue('16:30');
   await expect(form(page, 'Statistik').getByLabel('Sekretessgräns (minsta antal som visas)')).toHaveValue('10');
-  await expect(form(page, 'Säkerhetsplaner: nödnummer').getByLabel('Telefonnummer, rad 3')).toHaveValue('08-123 45 67');
+  await expect(form(page, 'Säkerhetsplaner: nödnummer').getByLabel('Nummer, rad 3')).toHaveValue('08-123 45 67');
 
   // Statistik shows the threshold and leads back to its section here; the old "Regler" tab of Integritet is gone.
   await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('button', { name: 'Statistik' }).click();

@@ -92,7 +92,7 @@ export function EmergencyNumbersSection({ numbers, canEdit }: { numbers: UnitEme
 
   return (
     <SettingsSection id="numbers" intro={t('unitSettings.numbers.intro')}>
-      <form ref={formRef} className="form" onSubmit={onSubmit} noValidate aria-label={t('unitSettings.sections.numbers')}>
+      <form ref={formRef} className="form settings-numbers-form" onSubmit={onSubmit} noValidate aria-label={t('unitSettings.sections.numbers')}>
         {error ? <Alert>{error}</Alert> : null}
         {numbers.fromTemplate ? <p className="field-hint">{t('unitSettings.numbers.fromTemplate')}</p> : null}
         <ol className="settings-numbers">

@@ -67,7 +67,7 @@ export const unitSettingsEn: typeof unitSettingsSv = {
       intro: 'The numbers a new safety plan starts with, in the order they print – for example the social emergency service and the nearest women’s shelter. Existing plans keep their numbers.',
       fromTemplate: 'The unit has no numbers of its own yet: the list comes from the safety-plan template.',
       label: 'Description, row {{n}}',
-      number: 'Phone number, row {{n}}',
+      number: 'Number, row {{n}}',
       up: 'Move row {{n}} up',
       down: 'Move row {{n}} down',
       remove: 'Remove row {{n}}',

@@ -65,7 +65,7 @@ export const unitSettingsSv = {
       intro: 'Numren som en ny säkerhetsplan börjar med, i den ordning de skrivs ut – till exempel socialjouren och närmaste kvinnojour. Planer som redan finns behåller sina nummer.',
       fromTemplate: 'Enheten har inga egna nummer ännu: listan kommer från mallen för säkerhetsplan.',
       label: 'Beskrivning, rad {{n}}',
-      number: 'Telefonnummer, rad {{n}}',
+      number: 'Nummer, rad {{n}}',
       up: 'Flytta upp rad {{n}}',
       down: 'Flytta ned rad {{n}}',
       remove: 'Ta bort rad {{n}}',

@@ -126,7 +126,7 @@ describe('settings', () => {
     await user.type(within(form).getByLabelText('Beskrivning, rad 3'), 'Socialjouren');
     await user.click(within(form).getByRole('button', { name: 'Spara' }));
     // Then the message stands at row 3's number
-    const third = within(form).getByLabelText('Telefonnummer, rad 3');
+    const third = within(form).getByLabelText('Nummer, rad 3');
     expect(await within(form).findByText('Skriv numret.')).toBeTruthy();
     expect(third.getAttribute('aria-invalid')).toBe('true');
     // When the number is filled in, the row moved to the top and saved
