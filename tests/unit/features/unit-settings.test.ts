@@ -1,5 +1,7 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { call, unlockedApp } from '../../support/temp.js';
+import { call, tempDir, unlockedApp } from '../../support/temp.js';
 import { auditEvents, daysAgo, demoteFirstWorker, newCase, refused } from '../../support/casework.js';
 import type { SafetyPlan, SafetyPlansOfCase, UnitEmergencyNumbers } from '../../../src-main/features/safety-plans/contract.js';
 import type { PrintedDocument } from '../../../src-main/features/print/models.js';
@@ -134,5 +136,25 @@ describe('the settings screen’s changes', () => {
     expect(await call<Settings>(app.router, 'settings.get')).toEqual(before);
     const actions = (await auditEvents(app)).map((e) => e.action);
     for (const a of ['settings.update', 'statistics.settings', 'safety_plans.set_numbers']) expect(actions).not.toContain(a);
+  });
+});
+
+describe('the backup folder', () => {
+  it('must be a full path Fristad can write to; a refused folder leaves the setting as it was', async () => {
+    const app = await unlockedApp();
+    // A relative path, and a "folder" under a file, are refused with the reason at the field
+    const relative = await refused(app, 'settings.update', { backupFolder: 'kopior' });
+    expect(relative.details?.issues).toEqual([expect.objectContaining({ path: 'backupFolder', message: expect.stringMatching(/^Ange hela sökvägen/) })]);
+    const file = join(tempDir(), 'en-fil.txt');
+    writeFileSync(file, 'x');
+    const underFile = await refused(app, 'settings.update', { backupFolder: join(file, 'kopior'), backupGenerations: 3 });
+    expect(underFile.details?.issues).toEqual([expect.objectContaining({ path: 'backupFolder', message: expect.stringMatching(/Det går inte att spara i mappen/) })]);
+    expect(await call<Settings>(app.router, 'settings.get')).toMatchObject({ backupFolder: null, backupGenerations: 10 });
+    // A new folder on a writable disk is made, and "Ta säkerhetskopia nu" writes there
+    const folder = join(tempDir(), 'nätverk', 'fristad');
+    expect((await call<Settings>(app.router, 'settings.update', { backupFolder: folder })).backupFolder).toBe(folder);
+    const made = await call<{ path: string }>(app.router, 'backups.create');
+    expect(made.path.startsWith(folder)).toBe(true);
+    expect(existsSync(made.path)).toBe(true);
   });
 });
