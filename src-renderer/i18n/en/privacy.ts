@@ -172,6 +172,7 @@ export const privacyEn: typeof privacySv = {
         risk_assessments__read: 'Opened risk assessment',
         safety_plans__read: 'Read safety plan',
         safety_plans__save: 'Saved safety plan',
+        safety_plans__set_numbers: "Changed the unit's emergency numbers",
         services__end: 'Ended service',
         services__read: 'Read services',
         services__save_type: 'Changed service type',
@@ -299,8 +300,6 @@ export const privacyEn: typeof privacySv = {
       accessTruncated: 'Showing the latest 2,000 events.',
     },
     settings: {
-      heading: 'Rules for retention and log review',
-      retention: 'Retention',
       years: 'Years after the last entry',
       keepEverything: 'Keep everything (no retention)',
       birthday: 'Keep persons born on the 5th, 15th and 25th (research)',
@@ -311,9 +310,6 @@ export const privacyEn: typeof privacySv = {
       many: 'Many persons in a short time',
       manyCount: 'Number of persons',
       manyMinutes: 'Within minutes',
-      save: 'Save the rules',
-      saved: 'The rules have been saved.',
-      invalidNumber: 'Enter a whole number.',
     },
   },
 };

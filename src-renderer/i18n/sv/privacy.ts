@@ -170,6 +170,7 @@ export const privacySv = {
         risk_assessments__read: 'Öppnade riskbedömning',
         safety_plans__read: 'Läste säkerhetsplan',
         safety_plans__save: 'Sparade säkerhetsplan',
+        safety_plans__set_numbers: 'Ändrade enhetens nödnummer',
         services__end: 'Avslutade insats',
         services__read: 'Läste insatser',
         services__save_type: 'Ändrade insatstyp',
@@ -297,8 +298,6 @@ export const privacySv = {
       accessTruncated: 'Visar de senaste 2 000 händelserna.',
     },
     settings: {
-      heading: 'Regler för gallring och loggkontroll',
-      retention: 'Gallring',
       years: 'År efter sista anteckningen',
       keepEverything: 'Bevara allt (ingen gallring)',
       birthday: 'Bevara personer födda den 5:e, 15:e och 25:e (forskning)',
@@ -309,9 +308,6 @@ export const privacySv = {
       many: 'Många personer på kort tid',
       manyCount: 'Antal personer',
       manyMinutes: 'Inom minuter',
-      save: 'Spara reglerna',
-      saved: 'Reglerna är sparade.',
-      invalidNumber: 'Ange ett heltal.',
     },
   },
 };

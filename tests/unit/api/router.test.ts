@@ -116,6 +116,8 @@ describe('router: the one door', () => {
       'safetyPlans.list': { caseId: '11111111-1111-4111-8111-111111111111' },
       'safetyPlans.get': { id: '11111111-1111-4111-8111-111111111111' },
       'safetyPlans.save': { caseId: '11111111-1111-4111-8111-111111111111', personId: '11111111-1111-4111-8111-111111111111', madeOn: '2026-01-01', reviewOn: '2026-02-01', madeWith: 'Fia', sections: {} },
+      'safetyPlans.unitNumbers': undefined,
+      'safetyPlans.setUnitNumbers': { numbers: [{ label: 'Socialjouren', number: '08-123 45 67' }] },
       'actionPlans.list': { caseId: '11111111-1111-4111-8111-111111111111' },
       'actionPlans.create': { caseId: '11111111-1111-4111-8111-111111111111', personId: '11111111-1111-4111-8111-111111111111', status: 'draft', goals: ['Mål'], actions: [], followUpOn: null, workerSignedOn: null, personSignedOn: null },
       'actionPlans.update': { id: '11111111-1111-4111-8111-111111111111', status: 'draft', goals: ['Mål'], actions: [], followUpOn: null, workerSignedOn: null, personSignedOn: null },
