@@ -369,6 +369,23 @@ export interface PlacementChildrenTable {
   schooling_note: string | null;
 }
 
+/** One outcome follow-up of a person in a case (migration 0110); a NULL rating means the person declined to answer. */
+export interface OutcomeFollowupsTable {
+  id: string;
+  case_id: string;
+  person_id: string;
+  phase: 'intake' | 'closing';
+  followed_up_on: string;
+  safety: number | null;
+  well_being: number | null;
+  violence_stopped: 'yes' | 'partly' | 'no' | 'unknown';
+  help_rating: number | null;
+  comment: string | null;
+  worker_id: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   workers: WorkersTable;
   settings: SettingsTable;
@@ -400,4 +417,5 @@ export interface Database {
   log_reviews: LogReviewsTable;
   retention_holds: RetentionHoldsTable;
   retention_runs: RetentionRunsTable;
+  outcome_followups: OutcomeFollowupsTable;
 }

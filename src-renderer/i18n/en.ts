@@ -3,11 +3,13 @@ import { documentsEn } from './en/documents';
 import { statisticsEn } from './en/statistics';
 import { placementsEn } from './en/placements';
 import { privacyEn } from './en/privacy';
+import { outcomesEn } from './en/outcomes';
 
 /** English, the second language pack. Same keys as Swedish (checked by the type). */
 export const en: Messages = {
   ...documentsEn,
   ...privacyEn,
+  ...outcomesEn,
   app: {
     name: 'Fristad',
     tagline: 'Case support for work against violence in close relationships',

@@ -3,6 +3,7 @@ import { VOCABULARY_SV } from '../../src-main/domain/vocabulary-sv';
 import { statisticsSv } from './sv/statistics';
 
 import { privacySv } from './sv/privacy';
+import { outcomesSv } from './sv/outcomes';
 /**
  * Swedish, the app's first language and the source of every key. English
  * (en.ts) must have exactly the same keys; the type checker holds it to that.
@@ -12,6 +13,7 @@ import { placementsSv } from './sv/placements';
 export const sv = {
   ...documentsSv,
   ...privacySv,
+  ...outcomesSv,
   app: {
     name: 'Fristad',
     tagline: 'Ärendestöd för arbetet mot våld i nära relationer',
