@@ -95,10 +95,10 @@ export function outcomeExportRows(d: Dashboard, table: SuppressedTable | undefin
   };
   return [
     title,
-    ['', 'Antal uppföljda', 'Trygghet, medelförändring (positiv = bättre)', 'Mående, medelförändring (positiv = bättre)', 'Våldet upphört vid aktualisering', 'Våldet upphört vid avslut', 'Synen på hjälpen, medel (1–5)'],
+    ['', 'Antal uppföljda', 'Trygghet, förändring', 'Mående, förändring', 'Våldet upphört, aktualisering', 'Våldet upphört, avslut', 'Synen på hjälpen (1–5)'],
     ...o.rows.map((r, i) => line(r, marks[i])),
     line(all, marks[o.rows.length]),
-    [`Förändring = personens egen skattning (1–5) vid avslut minus vid aktualisering. Ett ärende med flera insatser räknas på varje insats rad. Medelvärden och andelar visas bara där minst ${t} personer ligger bakom (${HIDDEN} = dolt).`],
+    [`Förändring = medelvärdet av personens egen skattning (1–5) vid avslut minus vid aktualisering; positiv är bättre. Andel = andel av de uppföljda som svarat att våldet har upphört. Ett ärende med flera insatser räknas på varje insats rad. Medelvärden och andelar visas bara där minst ${t} personer ligger bakom (${HIDDEN} = dolt).`],
     [],
   ];
 }

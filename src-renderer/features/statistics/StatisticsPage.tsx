@@ -8,6 +8,7 @@ import { TextField } from '../../components/TextField';
 import { FigureWithTable, MonthlyFigure, useCategoryLabel } from './FigureCharts';
 import { ExportSection } from './ExportSection';
 import { KeyFigures, PlacementSection, QualitySection } from './KeyFigures';
+import { OutcomesSection } from './OutcomesSection';
 import { StatisticsSettingsForm } from './StatisticsSettingsForm';
 import { periodLabel, periodOf, type PeriodKind } from './period';
 import { useStatisticsStore } from './statistics-store';
@@ -56,6 +57,7 @@ export function StatisticsPage() {
           </div>
           <QualitySection dashboard={dashboard} />
           <PlacementSection dashboard={dashboard} />
+          <OutcomesSection dashboard={dashboard} />
           <ExportSection />
           <StatisticsSettingsForm settings={dashboard.settings} />
         </>
