@@ -164,7 +164,7 @@ function FollowupView({ f }: { f: OutcomeFollowup }) {
       ) : null}
       {f.comment ? (
         <>
-          <dt>{t('outcomes.comment')}</dt>
+          <dt>{t('outcomes.commentShort')}</dt>
           <dd className="outcome-comment">{f.comment}</dd>
         </>
       ) : null}

@@ -26,6 +26,7 @@ export const outcomesEn: typeof outcomesSv = {
     helpShort: 'View of the help',
     helpHint: '1 = very poor, 5 = very good.',
     comment: 'Internal comment (optional)',
+    commentShort: 'Internal comment',
     commentHint: 'Stays in the case: never part of statistics or exports.',
     save: 'Save follow-up',
     saved: 'The follow-up is saved.',

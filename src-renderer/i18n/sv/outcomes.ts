@@ -24,6 +24,7 @@ export const outcomesSv = {
     helpShort: 'Synen på hjälpen',
     helpHint: '1 = mycket dålig, 5 = mycket bra.',
     comment: 'Intern kommentar (valfri)',
+    commentShort: 'Intern kommentar',
     commentHint: 'Stannar i ärendet: kommer aldrig med i statistik eller export.',
     save: 'Spara uppföljning',
     saved: 'Uppföljningen är sparad.',
