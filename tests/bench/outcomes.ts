@@ -2,7 +2,8 @@
  * Benchmark of the outcome follow-up's share of the statistics (issue 8),
  * called from run.ts: counting the outcome pairs of a span of months from the
  * live records (what a month struck off by a change costs on the next read),
- * for the last full year and for ten years. Alone on a store of its own:
+ * for this month (counted again on every read), the last full year and ten
+ * years. Alone on a store of its own:
  * `npx tsx tests/bench/outcomes.ts [--cases N]` (a plain demo store in memory).
  */
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
@@ -19,7 +20,9 @@ export interface OutcomesBench {
 /** Times `outcomeMonthCounts` for the year before `now` and the ten years up to it. */
 export async function benchOutcomes(db: Kysely<Database> | Transaction<Database>, now: Date, iterations: number): Promise<OutcomesBench> {
   const y = now.getUTCFullYear();
+  const thisMonth = `${y}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
   const spans = [
+    { key: 'outcomes_month', label: 'outcome pairs counted, this month (every read)', period: { from: thisMonth, to: thisMonth } },
     { key: 'outcomes_year', label: 'outcome pairs counted, last full year', period: { from: `${y - 1}-01`, to: `${y - 1}-12` } },
     { key: 'outcomes_ten_years', label: 'outcome pairs counted, ten years', period: { from: `${y - 9}-01`, to: `${y}-12` } },
   ];

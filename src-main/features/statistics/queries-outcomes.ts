@@ -31,12 +31,16 @@ export function outcomeValue(group: string, bucket?: string | number): string {
  */
 export async function outcomeMonthCounts(db: Db, period: MonthPeriod, add: AddCount): Promise<void> {
   const { fromDate, beforeDate } = dateRange(period);
-  const pairs = await db
+  // CROSS JOIN keeps the cases outermost (SQLite does not reorder it): one pass over the cases' rows picks the
+  // period's closings, and only those look up their follow-ups. Led by the status index instead, every closed case
+  // of all years was visited to count one month (measured at 50,000 cases: 31 ms → see tests/bench/outcomes.ts).
+  const rows = await db
     .selectFrom('cases as c')
-    .innerJoin('outcome_followups as i', (j) => j.onRef('i.case_id', '=', 'c.id').on('i.phase', '=', 'intake'))
-    .innerJoin('outcome_followups as k', (j) => j.onRef('k.case_id', '=', 'c.id').onRef('k.person_id', '=', 'i.person_id').on('k.phase', '=', 'closing'))
+    .crossJoin('outcome_followups as i')
+    .crossJoin('outcome_followups as k')
     .select([
       'c.id as caseId',
+      'c.status as status',
       sql<string>`substr(c.closed_at, 1, 7)`.as('m'),
       'i.safety as safetyIn',
       'k.safety as safetyOut',
@@ -46,10 +50,16 @@ export async function outcomeMonthCounts(db: Db, period: MonthPeriod, add: AddCo
       'k.violence_stopped as stoppedOut',
       'k.help_rating as help',
     ])
-    .where('c.status', '=', 'closed')
     .where('c.closed_at', '>=', fromDate)
     .where('c.closed_at', '<', beforeDate)
+    .whereRef('i.case_id', '=', 'c.id')
+    .where('i.phase', '=', 'intake')
+    .whereRef('k.case_id', '=', 'c.id')
+    .whereRef('k.person_id', '=', 'i.person_id')
+    .where('k.phase', '=', 'closing')
     .execute();
+  // Only closed cases have a closing date; the status is checked here so that no index on it leads the query.
+  const pairs = rows.filter((r) => r.status === 'closed');
   if (pairs.length === 0) return;
   const services = new Map<string, Set<string>>();
   const ids = [...new Set(pairs.map((p) => p.caseId))];
