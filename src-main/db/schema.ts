@@ -51,6 +51,11 @@ export interface PersonNamePairsTable {
   person_id: string;
 }
 
+/** Every word of the journal as FTS5 folded it (migration 0150; journal/terms.ts). */
+export interface JournalTermsTable {
+  term: string;
+}
+
 export interface CasesTable {
   id: string;
   case_number: string;
@@ -392,6 +397,7 @@ export interface Database {
   persons: PersonsTable;
   person_search: PersonSearchTable;
   person_name_pairs: PersonNamePairsTable;
+  journal_terms: JournalTermsTable;
   cases: CasesTable;
   case_violence_types: CaseViolenceTypesTable;
   case_persons: CasePersonsTable;

@@ -4,6 +4,7 @@ import type { Session } from '../../api/context.js';
 import type { Database } from '../../db/schema.js';
 import { AppError, ConflictError, NotFoundError } from '../../domain/errors.js';
 import { birthDayOfMonth, retentionVerdict, type RetentionReason, type RetentionRule } from '../../domain/retention.js';
+import { forgetUnusedJournalTerms } from '../journal/terms.js';
 import { foreignKeyProblems, idColumns, optimizeJournalIndex, referencesTo, secureDelete, truncateWal, userTables, vacuum } from '../../db/introspect.js';
 import { freezeStatisticsThrough } from '../statistics/month-store.js';
 import { readPrivacySettings } from './settings.js';
@@ -159,6 +160,8 @@ export async function runRetention(session: Session, caseIds: string[], today: s
         const n = (before.get(t) ?? 0) - (after.get(t) ?? 0);
         if (n > 0 && t !== 'cases' && t !== 'persons') counts[t] = n;
       }
+      // The journal's word list forgets the words only deleted entries held (a name, a street).
+      await forgetUnusedJournalTerms(trx);
       const durationMs = Date.now() - started;
       await trx.insertInto('retention_runs').values({ id: runId, run_at: runAt, run_by: session.worker.id, rule: JSON.stringify(rule), counts: JSON.stringify(counts), duration_ms: durationMs }).execute();
       await session.audit.record(trx, { action: 'privacy.retention_run', entityType: 'retention_run', entityId: runId, detail: { cases: counts.cases!, persons: counts.persons! } });

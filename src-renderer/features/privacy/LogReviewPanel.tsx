@@ -59,7 +59,9 @@ export function LogReviewPanel() {
     setVerify(null);
     try {
       const r = await invoke('privacy.logVerify');
-      setVerify(r.firstBroken ? { kind: 'error', text: t('privacy.log.verifyBroken', { id: r.firstBroken.id, at: formatDateTime(r.firstBroken.at) }) } : { kind: 'success', text: t('privacy.log.verifyOk', { count: r.checked }) });
+      if (r.firstBroken) setVerify({ kind: 'error', text: t('privacy.log.verifyBroken', { id: r.firstBroken.id, at: formatDateTime(r.firstBroken.at) }) });
+      else if (r.removedAtEnd > 0) setVerify({ kind: 'error', text: t('privacy.log.verifyTruncated', { count: r.removedAtEnd, checked: r.checked }) });
+      else setVerify({ kind: 'success', text: t('privacy.log.verifyOk', { count: r.checked }) });
     } catch (err) {
       setVerify({ kind: 'error', text: describeError(err) });
     }

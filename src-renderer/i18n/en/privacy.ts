@@ -70,6 +70,7 @@ export const privacyEn: typeof privacySv = {
       verify: 'Check the log\'s chain',
       verifyOk: 'The log is unbroken: {{count}} events checked.',
       verifyBroken: 'The log is broken at event number {{id}} ({{at}}): a row was changed, removed or moved. Contact IT and keep a backup.',
+      verifyTruncated: 'The {{count}} newest events are missing from the log, after the {{checked}} still there: they were removed. Contact IT and keep a backup.',
       reviewHeading: 'Record a review',
       reviewIntro: 'Note that you have reviewed a period, and what the review showed.',
       periodFrom: 'Period from',

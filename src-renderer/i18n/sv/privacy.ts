@@ -68,6 +68,7 @@ export const privacySv = {
       verify: 'Kontrollera loggens kedja',
       verifyOk: 'Loggen är obruten: {{count}} händelser kontrollerade.',
       verifyBroken: 'Loggen är bruten vid händelse nummer {{id}} ({{at}}): en rad har ändrats, tagits bort eller flyttats. Kontakta IT och spara en säkerhetskopia.',
+      verifyTruncated: 'De {{count}} senaste händelserna saknas i loggen, efter de {{checked}} som finns kvar: de har tagits bort. Kontakta IT och spara en säkerhetskopia.',
       reviewHeading: 'Registrera granskning',
       reviewIntro: 'Anteckna att du har granskat en period, och vad granskningen visade.',
       periodFrom: 'Period från',

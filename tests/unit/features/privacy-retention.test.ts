@@ -71,7 +71,8 @@ describe('retention (gallring)', () => {
     const key = dataKey(app);
     const before = decryptedPages(s.vault.paths.db, key);
     // The positive control: the names are there to be found before.
-    for (const secret of ['Gallringsdotter', 'Raderasson', INGRID_NUMBER]) expect(before.includes(Buffer.from(secret)), secret).toBe(true);
+    // (Folded, as the search's indexes and word list keep them: 'raderasson'.)
+    for (const secret of ['Gallringsdotter', 'Raderasson', 'raderasson', INGRID_NUMBER]) expect(before.includes(Buffer.from(secret)), secret).toBe(true);
     // The outcome follow-ups of the case, one with an internal comment.
     await call(app.router, 'outcomes.save', { caseId: due.id, personId: ingrid.id, phase: 'intake', followedUpOn: '2018-03-01', safety: 1, wellBeing: 2, violenceStopped: 'no', comment: 'Sommarstugan vid Tallsjön' });
     await call(app.router, 'outcomes.save', { caseId: due.id, personId: ingrid.id, phase: 'closing', followedUpOn: '2019-05-31', safety: 4, wellBeing: 4, violenceStopped: 'yes', helpRating: 5 });
@@ -88,7 +89,7 @@ describe('retention (gallring)', () => {
     expect((await s.db.selectFrom('persons').select('id').where('id', 'in', [ingrid.id, bengt.id, shared.id]).execute()).map((r) => r.id)).toEqual([shared.id]);
     expect(await sql`PRAGMA foreign_key_check`.execute(s.db)).toMatchObject({ rows: [] });
     const after = decryptedPages(s.vault.paths.db, key);
-    for (const secret of ['Gallringsdotter', 'Raderasson', 'Bengt', INGRID_NUMBER, BENGT_NUMBER, 'hos sin syster', 'Tallsjön']) expect(after.includes(Buffer.from(secret)), secret).toBe(false);
+    for (const secret of ['Gallringsdotter', 'Raderasson', 'raderasson', 'Bengt', INGRID_NUMBER, BENGT_NUMBER, 'hos sin syster', 'Tallsjön']) expect(after.includes(Buffer.from(secret)), secret).toBe(false);
     // The random ids stay only in the audit trail, whose hash chain covers them; they name no one once the records are gone.
     // What stays stays readable.
     expect(after.includes(Buffer.from('Kvarstadsson'))).toBe(true);
