@@ -398,6 +398,23 @@ export interface ImportBatchesTable {
   journal_drafts: number;
 }
 
+/** One outcome follow-up of a person in a case (migration 0110); a NULL rating means the person declined to answer. */
+export interface OutcomeFollowupsTable {
+  id: string;
+  case_id: string;
+  person_id: string;
+  phase: 'intake' | 'closing';
+  followed_up_on: string;
+  safety: number | null;
+  well_being: number | null;
+  violence_stopped: 'yes' | 'partly' | 'no' | 'unknown';
+  help_rating: number | null;
+  comment: string | null;
+  worker_id: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   workers: WorkersTable;
   settings: SettingsTable;
@@ -431,4 +448,5 @@ export interface Database {
   retention_holds: RetentionHoldsTable;
   retention_runs: RetentionRunsTable;
   import_batches: ImportBatchesTable;
+  outcome_followups: OutcomeFollowupsTable;
 }

@@ -5,12 +5,14 @@ import { placementsEn } from './en/placements';
 import { caseLogImportEn } from './en/caselog-import';
 import { privacyEn } from './en/privacy';
 import { unitSettingsEn } from './en/unit-settings';
+import { outcomesEn } from './en/outcomes';
 
 /** English, the second language pack. Same keys as Swedish (checked by the type). */
 export const en: Messages = {
   ...documentsEn,
   ...privacyEn,
   ...unitSettingsEn,
+  ...outcomesEn,
   app: {
     name: 'Fristad',
     tagline: 'Case support for work against violence in close relationships',

@@ -4,6 +4,7 @@ import { statisticsSv } from './sv/statistics';
 
 import { privacySv } from './sv/privacy';
 import { unitSettingsSv } from './sv/unit-settings';
+import { outcomesSv } from './sv/outcomes';
 /**
  * Swedish, the app's first language and the source of every key. English
  * (en.ts) must have exactly the same keys; the type checker holds it to that.
@@ -15,6 +16,7 @@ export const sv = {
   ...documentsSv,
   ...privacySv,
   ...unitSettingsSv,
+  ...outcomesSv,
   app: {
     name: 'Fristad',
     tagline: 'Ärendestöd för arbetet mot våld i nära relationer',

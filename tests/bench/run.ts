@@ -38,6 +38,7 @@ import { ms, round, summarize, table, type Stat } from './stats.js';
 import type { Workload } from './workload.js';
 import { benchPrint } from './print.js';
 import { benchStatistics } from './statistics.js';
+import { benchOutcomes } from './outcomes.js';
 import { benchPlacements } from './placements.js';
 import { benchImports } from './imports.js';
 import { benchLogReview, benchRetention, privacyJson, privacyLines } from './privacy.js';
@@ -274,6 +275,8 @@ async function main(): Promise<void> {
     }
     console.log('measuring statistics (dashboard and exports) …');
     const statistics = await benchStatistics(router, encSession, now, Math.max(50, Math.round(ITER / 5)));
+    const outcomes = await benchOutcomes(encSession.db, now, 30);
+    statistics.lines.push(...outcomes.lines);
     core.touch();
     await encSession.audit.flush();
     const memAfterRouter = memory();

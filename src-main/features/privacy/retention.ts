@@ -59,7 +59,8 @@ async function facts(db: Db) {
           coalesce((SELECT max(entry_date) FROM journal_entries j WHERE j.case_id = c.id), ''),
           coalesce((SELECT max(decision_date) FROM decisions d WHERE d.case_id = c.id), ''),
           coalesce((SELECT max(coalesce(end_date, start_date)) FROM services s WHERE s.case_id = c.id), ''),
-          coalesce((SELECT max(event_date) FROM case_status_events e WHERE e.case_id = c.id), '')) AS last_entry
+          coalesce((SELECT max(event_date) FROM case_status_events e WHERE e.case_id = c.id), ''),
+          coalesce((SELECT max(followed_up_on) FROM outcome_followups o WHERE o.case_id = c.id), '')) AS last_entry
     FROM cases c JOIN persons p ON p.id = c.main_person_id LEFT JOIN retention_holds h ON h.case_id = c.id
     WHERE c.status = 'closed'`.execute(db);
   return r.rows;

@@ -11,6 +11,7 @@ import { KeyFigures, PlacementSection, QualitySection } from './KeyFigures';
 import { StatisticsValues } from '../settings/RuleSections';
 import { SettingsLink } from '../settings/SettingsLink';
 import '../settings/settings.css';
+import { OutcomesSection } from './OutcomesSection';
 import { periodLabel, periodOf, type PeriodKind } from './period';
 import { useStatisticsStore } from './statistics-store';
 import './statistics.css';
@@ -58,6 +59,7 @@ export function StatisticsPage() {
           </div>
           <QualitySection dashboard={dashboard} />
           <PlacementSection dashboard={dashboard} />
+          <OutcomesSection dashboard={dashboard} />
           <ExportSection />
           <section className="figure figure-wide no-print" aria-labelledby="stat-settings-title">
             <h2 id="stat-settings-title" className="figure-title">

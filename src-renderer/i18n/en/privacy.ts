@@ -1,4 +1,5 @@
 import type { privacySv } from '../sv/privacy';
+import { outcomeAuditActionsEn } from './outcomes';
 
 /** English texts of the privacy screens; same keys as Swedish. */
 export const privacyEn: typeof privacySv = {
@@ -102,6 +103,7 @@ export const privacyEn: typeof privacySv = {
         export_or_print: 'Print/export',
       },
       actions: {
+        ...outcomeAuditActionsEn,
         persons__read: 'Opened person',
         persons__reveal_address: 'Showed protected address',
         persons__create: 'Registered person',

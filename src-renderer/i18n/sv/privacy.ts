@@ -1,3 +1,4 @@
+import { outcomeAuditActionsSv } from './outcomes';
 /** Swedish texts of the coordinator's privacy screens: workers, log review, retention, register extract. */
 export const privacySv = {
   privacy: {
@@ -100,6 +101,7 @@ export const privacySv = {
         export_or_print: 'Utskrift/export',
       },
       actions: {
+        ...outcomeAuditActionsSv,
         persons__read: 'Öppnade person',
         persons__reveal_address: 'Visade skyddad adress',
         persons__create: 'Registrerade person',

@@ -171,6 +171,9 @@ describe('router: the one door', () => {
       'privacy.extract': { personId: '11111111-1111-4111-8111-111111111111' },
       'privacy.extractProduced': { personId: '11111111-1111-4111-8111-111111111111' },
       'privacy.extractPdf': { personId: '11111111-1111-4111-8111-111111111111' },
+      'outcomes.list': { caseId: '11111111-1111-4111-8111-111111111111' },
+      'outcomes.save': { caseId: '11111111-1111-4111-8111-111111111111', personId: '11111111-1111-4111-8111-111111111111', phase: 'intake', followedUpOn: '2026-01-01', safety: 2, wellBeing: null, violenceStopped: 'no' },
+      'outcomes.delete': { id: '11111111-1111-4111-8111-111111111111' },
     };
     for (const [name, def] of Object.entries(contract)) {
       if (def.access === 'public') continue;
