@@ -32,7 +32,7 @@ export type View =
   /** The coordinator's privacy screens; `personId` preselects the person of a register extract. */
   | { name: 'privacy'; tab?: PrivacyTab; personId?: string };
 
-export type PrivacyTab = 'workers' | 'log' | 'retention' | 'extract' | 'settings';
+export type PrivacyTab = 'workers' | 'log' | 'retention' | 'extract';
 
 export type Section = 'cases' | 'persons' | 'placements' | 'shelters' | 'journal-search' | 'statistics' | 'settings' | 'privacy';
 

@@ -3,13 +3,11 @@ import { navigate, type PrivacyTab } from '../../app/navigation-store';
 import { PageHeading } from '../../components/PageHeading';
 import { ExtractPanel } from './ExtractPanel';
 import { LogReviewPanel } from './LogReviewPanel';
-import { Alert } from '../../components/Alert';
-import { SettingsLink } from '../settings/SettingsLink';
 import { RetentionPanel } from './RetentionPanel';
 import { WorkersPanel } from './WorkersPanel';
 import './privacy.css';
 
-/** The rules (retention, office hours) are changed under Inställningar; an old way to the 'settings' tab is shown the way there. */
+/** The rules (retention, office hours) are changed under Inställningar. */
 const TABS: readonly PrivacyTab[] = ['workers', 'log', 'retention', 'extract'];
 
 /** The coordinator's screens: workers, log review, retention, register extract. */
@@ -36,11 +34,6 @@ export function PrivacyPage({ tab, personId }: { tab: PrivacyTab; personId?: str
       {tab === 'log' ? <LogReviewPanel /> : null}
       {tab === 'retention' ? <RetentionPanel /> : null}
       {tab === 'extract' ? <ExtractPanel personId={personId} /> : null}
-      {tab === 'settings' ? (
-        <Alert kind="info">
-          {t('unitSettings.links.rulesMoved')} <SettingsLink section="retention">{t('unitSettings.links.openRules')}</SettingsLink>
-        </Alert>
-      ) : null}
     </section>
   );
 }

@@ -17,8 +17,6 @@ export const unitSettingsEn: typeof unitSettingsSv = {
       statistics: 'Change under Settings → Statistics',
       retention: 'Change the rule under Settings → Retention',
       log: 'Change the office hours under Settings → Log review',
-      rulesMoved: "The rules for retention and log review are now changed under Settings, with the unit's other settings.",
-      openRules: 'Open Settings → Retention',
     },
     sections: {
       unit: 'The unit: name and logo',

@@ -15,8 +15,6 @@ export const unitSettingsSv = {
       statistics: 'Ändra under Inställningar → Statistik',
       retention: 'Ändra regeln under Inställningar → Gallring',
       log: 'Ändra kontorstiden under Inställningar → Loggkontroll',
-      rulesMoved: 'Reglerna för gallring och loggkontroll ändras nu under Inställningar, tillsammans med enhetens övriga inställningar.',
-      openRules: 'Öppna Inställningar → Gallring',
     },
     sections: {
       unit: 'Enheten: namn och logotyp',

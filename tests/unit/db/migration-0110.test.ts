@@ -30,7 +30,7 @@ describe('migration 0110-outcome-followups', () => {
       months: sqlite.prepare(`SELECT * FROM statistics_months ORDER BY month`).all(),
     };
 
-    await migrateToLatest(sqlite, db);
+    await migrateToLatest(sqlite, db, '0110-outcome-followups');
 
     // every row is still there; the months counted without the new measures are struck off, frozen ones kept
     expect(sqlite.prepare(`SELECT * FROM cases`).all()).toEqual(before.cases);
