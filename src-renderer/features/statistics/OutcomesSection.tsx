@@ -40,7 +40,7 @@ export function OutcomesSection({ dashboard }: { dashboard: Dashboard }) {
               <XAxis type="number" domain={[-4, 4]} ticks={[-4, -2, 0, 2, 4]} />
               <YAxis type="category" dataKey="label" width={170} tick={{ fontSize: 12 }} />
               <ReferenceLine x={0} stroke="#555" />
-              <Tooltip />
+              <Tooltip formatter={(v) => (typeof v === 'number' ? v.toLocaleString(locale, { maximumFractionDigits: 1, signDisplay: 'exceptZero' }) : v)} />
               <Legend />
               <Bar dataKey="safety" name={t('outcomes.stats.safetyChange')} fill={SAFETY} isAnimationActive={false} />
               <Bar dataKey="wellBeing" name={t('outcomes.stats.wellBeingChange')} fill={WELL_BEING} isAnimationActive={false} />
