@@ -76,6 +76,13 @@ function remember(id: string, rows: readonly MonthCount[]): void {
   }
 }
 
+function forget(id: string): void {
+  const rows = rowsById.get(id);
+  if (!rows) return;
+  rowsById.delete(id);
+  rowsInMemory -= rows.length;
+}
+
 /** One copy of each text the kept rows repeat (months, measures, dimensions, values: a few thousand), so rows held in memory share them. */
 const texts = new Map<string, string>();
 function text(t: string): string {
@@ -103,7 +110,10 @@ export function forgetRowsInMemory(): void {
 async function keptMonths(trx: Trx, period: MonthPeriod, today: string): Promise<Map<string, string | null>> {
   const kept = await trx.selectFrom('statistics_counted').select(['month', 'frozen', 'counted_on as countedOn', 'count_id as countId']).where('month', '>=', period.from).where('month', '<=', period.to).execute();
   const ids = new Map<string, string | null>();
-  for (const r of kept) if (holds(r, today)) ids.set(r.month, r.countId);
+  for (const r of kept) {
+    if (holds(r, today)) ids.set(r.month, r.countId);
+    else if (r.countId !== null) forget(r.countId);
+  }
   const stale = monthsOf(period).filter((m) => !ids.has(m));
   for (const run of runs(stale)) {
     await trx.deleteFrom('statistics_counted').where('month', '>=', run.from).where('month', '<=', run.to).where('frozen', '=', 0).execute();
