@@ -4,7 +4,8 @@
  * the current quarter, the last full year, ten years and a custom span (kept
  * monthly counts current), the export preview and the CSV and XLSX exports;
  * and apart from those, the reads that count again: the first read of a day
- * (the current month counted again, as after midnight), ten years with no
+ * (the current month counted again, as after midnight) and of a month (the
+ * month just ended too), ten years with no
  * kept rows in memory (the first read after the app starts), and a year with
  * every month counted again (as after changes in every month).
  */
@@ -13,6 +14,7 @@ import { sql } from 'kysely';
 import type { Router } from '../../src-main/api/router.js';
 import type { Session } from '../../src-main/api/context.js';
 import { localIsoDate } from '../../src-main/domain/dates.js';
+import { addMonths } from '../../src-main/domain/statistics-period.js';
 import { forgetRowsInMemory } from '../../src-main/features/statistics/month-store.js';
 import { round, summarize, type Stat } from './stats.js';
 
@@ -41,6 +43,12 @@ const countedYesterday: Before = async (session, now) => {
   const today = localIsoDate(now);
   await sql`UPDATE statistics_counted SET counted_on = date(${today}, '-1 day') WHERE month = ${today.slice(0, 7)} AND frozen = 0`.execute(session.db);
 };
+/** The current month and the one before as the first read of a new month finds them: both counted during the month before. */
+const countedLastMonth: Before = async (session, now) => {
+  const thisMonth = localIsoDate(now).slice(0, 7);
+  const lastMonth = addMonths(thisMonth, -1);
+  await sql`UPDATE statistics_counted SET counted_on = ${`${lastMonth}-28`} WHERE month IN (${thisMonth}, ${lastMonth}) AND frozen = 0`.execute(session.db);
+};
 /** No kept rows in memory: the first read after the app starts reads them from the store. */
 const nothingInMemory: Before = async () => forgetRowsInMemory();
 
@@ -68,6 +76,7 @@ function kinds(now: Date, iterations: number): StatisticsKind[] {
     { key: 'export_xlsx_year', label: 'XLSX export, last full year', channel: 'statistics.export', input: { period: lastYear, format: 'xlsx' }, iterations: few },
     { key: 'first_of_day_quarter', label: 'first read of a day, this quarter', channel: dash, input: { from: `${y}-${pad(q * 3 + 1)}`, to: `${y}-${pad(q * 3 + 3)}` }, iterations: few, before: countedYesterday },
     { key: 'first_of_day_ten_years', label: 'first read of a day, ten years', channel: dash, input: tenYears, iterations: few, before: countedYesterday },
+    { key: 'first_of_month_quarter', label: 'first read of a month, this quarter', channel: dash, input: { from: `${y}-${pad(q * 3 + 1)}`, to: `${y}-${pad(q * 3 + 3)}` }, iterations: few, before: countedLastMonth },
     { key: 'ten_years_from_store', label: 'ten years, no kept rows in memory', channel: dash, input: tenYears, iterations: few, before: nothingInMemory },
     { key: 'dashboard_year_cold', label: 'last full year, every month counted again', channel: dash, input: lastYear, iterations: few, before: strikeAll },
   ];
@@ -110,4 +119,34 @@ export async function benchStatistics(router: Router, session: Session, now: Dat
   for (const [key, s] of Object.entries(stats)) lines.push(`  ${s.label.padEnd(48)} n=${String(s.n).padStart(4)}  p50 ${round(s.p50, 1)}  p95 ${round(s.p95, 1)}  p99 ${round(s.p99, 1)}  (${key})`);
   lines.push(`  dashboard p95 (worst warm period) ${round(dashboardP95, 1)} ms, target ≤ ${STATISTICS_TARGETS.dashboardP95Ms} ms: ${verdict(pass.dashboard)}; first read of a day p95 ${round(firstOfDayP95, 1)} ms: ${verdict(pass.firstReadOfDay)}; XLSX export p95 ${round(stats.export_xlsx_year!.p95, 1)} ms, target ≤ ${STATISTICS_TARGETS.xlsxExportP95Ms} ms: ${verdict(pass.xlsx)}`);
   return { stats, pass, lines };
+}
+
+// Alone: `npx tsx tests/bench/statistics.ts --size large --iterations 200` (builds a demo vault with a cheap KDF, measures, removes it).
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
+  const opt = (n: string) => {
+    const i = process.argv.indexOf(`--${n}`);
+    return i >= 0 ? process.argv[i + 1] : undefined;
+  };
+  const size = (opt('size') ?? 'large') as 'small' | 'large';
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { generateDemoVault } = await import('../../src-main/demo/generate.js');
+  const { Core } = await import('../../src-main/core.js');
+  const { createAppRouter } = await import('../../src-main/api/app-router.js');
+  const dir = mkdtempSync(join(tmpdir(), 'fristad-bench-stats-'));
+  try {
+    const kdf = { name: 'scrypt' as const, N: 2 ** 12, r: 8, p: 1 };
+    const now = new Date();
+    const t = performance.now();
+    const v = await generateDemoVault({ dir, size, kdf, passphrase: 'bänkens långa lösenord', now });
+    console.log(`${size} store built in ${round((performance.now() - t) / 1000, 1)} s`);
+    const core = new Core({ vaultDir: dir, kdf });
+    await core.unlock(v.workerId, 'bänkens långa lösenord');
+    const result = await benchStatistics(createAppRouter(core), core.requireSession(), now, Number(opt('iterations') ?? 200));
+    console.log(result.lines.join('\n'));
+    await core.lock('quit');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
