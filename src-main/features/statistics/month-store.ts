@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema.js';
 import { localIsoDate } from '../../domain/dates.js';
 import { addMonths, monthsOf, type MonthPeriod } from '../../domain/statistics-period.js';
 import { liveMonthCounts, type MonthCount } from './queries.js';
+import { DAY_MEASURES, dayMonthCounts } from './queries-care.js';
 
 type Trx = Transaction<Database>;
 
@@ -101,18 +102,34 @@ export function forgetRowsInMemory(): void {
 }
 
 /**
- * Counts again every month of the span whose kept counts no longer hold
- * (struck off by a change, or counted on another day while the day mattered;
- * never a frozen one), marks them counted on `today` under a new count id,
- * and gives the count id of every month of the span (null for a month kept
- * from before count ids, which is then always read from the store).
+ * Counts again every month of the span whose kept counts no longer hold, and
+ * marks them counted on `today` under a new count id: a month struck off by a
+ * change is counted in full; a month that only lies on another side of the
+ * day than when it was counted (never a frozen one) has just its nights and
+ * cost counted again (DAY_MEASURES: nothing else changes with the day). Gives
+ * the count id of every month of the span (null for a month kept from before
+ * count ids, which is then always read from the store).
  */
 async function keptMonths(trx: Trx, period: MonthPeriod, today: string): Promise<Map<string, string | null>> {
   const kept = await trx.selectFrom('statistics_counted').select(['month', 'frozen', 'counted_on as countedOn', 'count_id as countId']).where('month', '>=', period.from).where('month', '<=', period.to).execute();
   const ids = new Map<string, string | null>();
+  const dayOnly: string[] = [];
   for (const r of kept) {
     if (holds(r, today)) ids.set(r.month, r.countId);
-    else if (r.countId !== null) forget(r.countId);
+    else {
+      if (r.countId !== null) forget(r.countId);
+      if (r.countedOn !== null) dayOnly.push(r.month);
+    }
+  }
+  const counted = (month: string) => ({ month, frozen: 0, counted_on: today, count_id: randomUUID() });
+  for (const run of runs(dayOnly)) {
+    await trx.deleteFrom('statistics_months').where('month', '>=', run.from).where('month', '<=', run.to).where('measure', 'in', DAY_MEASURES).execute();
+    const rows = await dayMonthCounts(trx, run, today);
+    for (let i = 0; i < rows.length; i += 500) await trx.insertInto('statistics_months').values(rows.slice(i, i + 500)).execute();
+    for (const m of monthsOf(run).map(counted)) {
+      await trx.updateTable('statistics_counted').set({ counted_on: m.counted_on, count_id: m.count_id }).where('month', '=', m.month).execute();
+      ids.set(m.month, m.count_id);
+    }
   }
   const stale = monthsOf(period).filter((m) => !ids.has(m));
   for (const run of runs(stale)) {
@@ -120,7 +137,7 @@ async function keptMonths(trx: Trx, period: MonthPeriod, today: string): Promise
     await trx.deleteFrom('statistics_months').where('month', '>=', run.from).where('month', '<=', run.to).execute();
     const rows = await liveMonthCounts(trx, run, today);
     for (let i = 0; i < rows.length; i += 500) await trx.insertInto('statistics_months').values(rows.slice(i, i + 500)).execute();
-    const months = monthsOf(run).map((month) => ({ month, frozen: 0, counted_on: today, count_id: randomUUID() }));
+    const months = monthsOf(run).map(counted);
     for (let i = 0; i < months.length; i += 500) await trx.insertInto('statistics_counted').values(months.slice(i, i + 500)).execute();
     for (const m of months) ids.set(m.month, m.count_id);
   }
