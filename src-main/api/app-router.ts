@@ -40,6 +40,8 @@ import { importsContract } from '../features/imports/contract.js';
 import { importsHandlers } from '../features/imports/handlers.js';
 import { privacyContract } from '../features/privacy/contract.js';
 import { privacyHandlers } from '../features/privacy/handlers.js';
+import { outcomesContract } from '../features/outcomes/contract.js';
+import { outcomesHandlers } from '../features/outcomes/handlers.js';
 
 /** The router with every feature registered: what both transports serve. */
 export function createAppRouter(core: Core): Router {
@@ -64,5 +66,6 @@ export function createAppRouter(core: Core): Router {
     feature(placementsContract, placementsHandlers),
     feature(importsContract, importsHandlers),
     feature(privacyContract, privacyHandlers),
+    feature(outcomesContract, outcomesHandlers),
   ]);
 }

@@ -18,6 +18,7 @@ import { sheltersContract } from '../features/shelters/contract.js';
 import { placementsContract } from '../features/placements/contract.js';
 import { importsContract } from '../features/imports/contract.js';
 import { privacyContract } from '../features/privacy/contract.js';
+import { outcomesContract } from '../features/outcomes/contract.js';
 import type { InputOf, OutputOf } from './channel.js';
 
 /**
@@ -45,6 +46,7 @@ export const contract = {
   ...placementsContract,
   ...importsContract,
   ...privacyContract,
+  ...outcomesContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -53,4 +55,4 @@ export type ChannelInput<K extends Channel> = InputOf<Contract[K]>;
 export type ChannelOutput<K extends Channel> = OutputOf<Contract[K]>;
 
 /** The per-feature contracts, for the router's duplicate check. */
-export const featureContracts = [vaultContract, personsContract, casesContract, settingsContract, backupsContract, journalContract, decisionsContract, servicesContract, workersContract, templatesContract, riskAssessmentsContract, checklistsContract, safetyPlansContract, actionPlansContract, printContract, sheltersContract, placementsContract, importsContract, statisticsContract, privacyContract] as const;
+export const featureContracts = [vaultContract, personsContract, casesContract, settingsContract, backupsContract, journalContract, decisionsContract, servicesContract, workersContract, templatesContract, riskAssessmentsContract, checklistsContract, safetyPlansContract, actionPlansContract, printContract, sheltersContract, placementsContract, importsContract, statisticsContract, privacyContract, outcomesContract] as const;

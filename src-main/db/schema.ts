@@ -38,6 +38,8 @@ export interface PersonsTable {
   email: string | null;
   language: string | null;
   interpreter_needed: Generated<number>;
+  /** The import that registered the person (migration 0130); null when registered by hand. */
+  import_id: Generated<string | null>;
 }
 
 export interface PersonSearchTable {
@@ -49,6 +51,11 @@ export interface PersonSearchTable {
 export interface PersonNamePairsTable {
   pair: string;
   person_id: string;
+}
+
+/** Every word of the journal as FTS5 folded it (migration 0150; journal/terms.ts). */
+export interface JournalTermsTable {
+  term: string;
 }
 
 export interface CasesTable {
@@ -67,6 +74,10 @@ export interface CasesTable {
   first_contact_date: string | null;
   children_in_household: number | null;
   closing_reason: 'goal_met' | 'goal_partly_met' | 'goal_not_met' | 'moved_away' | 'declined_help' | 'other' | null;
+  /** The import that opened the case (migration 0130); null when opened in Fristad. */
+  import_id: Generated<string | null>;
+  /** The unit's own case number from an imported case log, unique (migration 0130). */
+  external_ref: Generated<string | null>;
 }
 
 export interface CaseViolenceTypesTable {
@@ -358,6 +369,8 @@ export interface PlacementsTable {
   created_by: string;
   created_at: string;
   updated_at: string;
+  /** The import that registered the placement (migration 0130). */
+  import_id: Generated<string | null>;
 }
 
 export interface PlacementChildrenTable {
@@ -373,12 +386,46 @@ export interface PlacementChildrenTable {
   schooling_note: string | null;
 }
 
+/** One import of a unit's file (migration 0130): who, when, what kind, the file's hash and the counts; never names. */
+export interface ImportBatchesTable {
+  id: string;
+  kind: 'placement_log' | 'case_log';
+  file_sha256: string;
+  imported_by: string;
+  imported_at: string;
+  row_count: number;
+  accepted: number;
+  refused: number;
+  persons_created: number;
+  cases_created: number;
+  placements_created: number;
+  journal_drafts: number;
+}
+
+/** One outcome follow-up of a person in a case (migration 0110); a NULL rating means the person declined to answer. */
+export interface OutcomeFollowupsTable {
+  id: string;
+  case_id: string;
+  person_id: string;
+  phase: 'intake' | 'closing';
+  followed_up_on: string;
+  safety: number | null;
+  well_being: number | null;
+  violence_stopped: 'yes' | 'partly' | 'no' | 'unknown';
+  help_rating: number | null;
+  comment: string | null;
+  worker_id: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   workers: WorkersTable;
   settings: SettingsTable;
   persons: PersonsTable;
   person_search: PersonSearchTable;
   person_name_pairs: PersonNamePairsTable;
+  journal_terms: JournalTermsTable;
   cases: CasesTable;
   case_violence_types: CaseViolenceTypesTable;
   case_persons: CasePersonsTable;
@@ -404,4 +451,6 @@ export interface Database {
   log_reviews: LogReviewsTable;
   retention_holds: RetentionHoldsTable;
   retention_runs: RetentionRunsTable;
+  import_batches: ImportBatchesTable;
+  outcome_followups: OutcomeFollowupsTable;
 }

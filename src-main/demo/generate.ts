@@ -9,6 +9,7 @@ import { auditStep } from './audit.js';
 import { decisionsAndServicesStep } from './decisions-services.js';
 import { documentsStep } from './documents.js';
 import { journalStep } from './journal.js';
+import { outcomesStep } from './outcomes.js';
 import { peopleAndCasesStep } from './people-cases.js';
 import { sheltersAndPlacementsStep } from './shelters-placements.js';
 import { workersStep } from './workers.js';
@@ -46,7 +47,7 @@ const settingsStep: DemoStep = {
 };
 
 /** The steps, in order. A feature adds its demo records by appending its step here. */
-export const DEMO_STEPS: readonly DemoStep[] = [workersStep, peopleAndCasesStep, decisionsAndServicesStep, journalStep, documentsStep, sheltersAndPlacementsStep, auditStep, settingsStep];
+export const DEMO_STEPS: readonly DemoStep[] = [workersStep, peopleAndCasesStep, decisionsAndServicesStep, journalStep, documentsStep, outcomesStep, sheltersAndPlacementsStep, auditStep, settingsStep];
 
 export interface FillOptions {
   size: DemoSize;

@@ -375,7 +375,7 @@ export function planJournal(ctx: DemoContext): { plan: JournalPlan; notes: NoteC
  */
 function ftsInsertTriggers(ctx: DemoContext): { name: string; sql: string }[] {
   const all = ctx.sqlite.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'journal_entries'`).all() as { name: string; sql: string }[];
-  return all.filter((t) => /\bAFTER\s+INSERT\s+ON\b/i.test(t.sql) && /\bjournal_fts\b/.test(t.sql));
+  return all.filter((t) => /\bAFTER\s+INSERT\s+ON\b/i.test(t.sql) && /\b(journal_fts|journal_terms_new)\b/.test(t.sql));
 }
 
 /** FTS5's in-memory term buffer while the demo's index is rebuilt (bytes), and FTS5's own default. */
@@ -408,6 +408,17 @@ function writeJournal(ctx: DemoContext, plan: JournalPlan, notes: NoteCase[]): v
     ctx.timings['journal: full-text index'] = performance.now() - t1;
     for (const t of triggers) ctx.sqlite.exec(t.sql);
   }
+  // The search's word list (journal/terms.ts): after a rebuild from the new index's words, else from the words the trigger kept.
+  const t2 = performance.now();
+  if (ctx.fts === 'rebuild') {
+    ctx.sqlite.exec(`CREATE VIRTUAL TABLE temp.demo_journal_vocab USING fts5vocab(main, journal_fts, row)`);
+    ctx.sqlite.exec(`INSERT OR IGNORE INTO journal_terms (term) SELECT term FROM temp.demo_journal_vocab`);
+    ctx.sqlite.exec(`DROP TABLE temp.demo_journal_vocab`);
+  } else {
+    ctx.sqlite.exec(`INSERT OR IGNORE INTO journal_terms (term) SELECT term FROM journal_terms_new_vocab`);
+    ctx.sqlite.exec(`INSERT INTO journal_terms_new (journal_terms_new) VALUES ('delete-all')`);
+  }
+  ctx.timings['journal: word list'] = performance.now() - t2;
 }
 
 /** What the composer needs, in row order, packed (it may go to a worker thread). */

@@ -28,6 +28,18 @@ const split = (cell: string) =>
     .map((s) => s.trim())
     .filter((s) => s !== '');
 
+/**
+ * A number optionally followed by a name, as units write a person in one
+ * cell: `20150304-1236 Alva Östlund`. Null when the cell does not start
+ * with digits.
+ */
+export function splitNumberAndName(entry: string): { number: string; firstName: string; lastName: string } | null {
+  const m = /^([\d+\-\s]*\d)(?:\s+(\D.*))?$/.exec(entry.trim());
+  if (!m) return null;
+  const [firstName = '', ...rest] = (m[2] ?? '').trim().split(/\s+/).filter((s) => s !== '');
+  return { number: m[1]!.replace(/\s+/g, ''), firstName, lastName: rest.join(' ') };
+}
+
 /** Whether someone born on `birthDate` is under 18 on `date` (both ISO dates). */
 export function isMinorOn(birthDate: string, date: string): boolean {
   const eighteenth = `${String(Number(birthDate.slice(0, 4)) + 18).padStart(4, '0')}${birthDate.slice(4)}`;
@@ -56,12 +68,12 @@ export function parseChildrenCell(
   const seen = new Set<string>();
   entries.forEach((entry, i) => {
     const label = entries.length > 1 ? `Barn ${i + 1} (”${entry}”)` : `Barnet ”${entry}”`;
-    const m = /^([\d+\-\s]*\d)(?:\s+(\D.*))?$/.exec(entry);
+    const m = splitNumberAndName(entry);
     if (!m) {
       reasons.push(`${label}: börja med barnets personnummer, t.ex. 20150304-1236 Alva Östlund.`);
       return;
     }
-    const pn = parsePersonalNumber(m[1]!.replace(/\s+/g, ''), ctx.now);
+    const pn = parsePersonalNumber(m.number, ctx.now);
     if (!pn.ok) {
       reasons.push(`${label}: ogiltigt personnummer: ${ctx.numberMessages[pn.error]}`);
       return;
@@ -71,8 +83,7 @@ export function parseChildrenCell(
     else if (seen.has(canonical)) reasons.push(`${label}: barnet står redan med på raden.`);
     else if (ctx.startDate && !isMinorOn(birthDate, ctx.startDate)) reasons.push(`${label}: är 18 år eller äldre på startdatumet och kan inte vara medföljande barn.`);
     seen.add(canonical);
-    const [firstName = '', ...rest] = (m[2] ?? '').trim().split(/\s+/).filter((s) => s !== '');
-    children.push({ canonical, numberKind: kind, birthDate, birthYear, firstName, lastName: rest.join(' '), decisionRef: refs[i] ?? '' });
+    children.push({ canonical, numberKind: kind, birthDate, birthYear, firstName: m.firstName, lastName: m.lastName, decisionRef: refs[i] ?? '' });
   });
   return { children, reasons };
 }

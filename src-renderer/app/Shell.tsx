@@ -51,7 +51,7 @@ function CurrentView({ view }: { view: View }) {
     case 'placements':
       return <PlacementsPage />;
     case 'placements-import':
-      return <ImportWizard />;
+      return <ImportWizard initialKind={view.kind} />;
     case 'privacy':
       return <PrivacyPage tab={view.tab ?? 'workers'} personId={view.personId} />;
   }

@@ -28,11 +28,11 @@ export type View =
   | { name: 'shelter-new' }
   | { name: 'shelter-edit'; shelterId: string }
   | { name: 'placements' }
-  | { name: 'placements-import' }
+  | { name: 'placements-import'; kind?: 'placement_log' | 'case_log' }
   /** The coordinator's privacy screens; `personId` preselects the person of a register extract. */
   | { name: 'privacy'; tab?: PrivacyTab; personId?: string };
 
-export type PrivacyTab = 'workers' | 'log' | 'retention' | 'extract' | 'settings';
+export type PrivacyTab = 'workers' | 'log' | 'retention' | 'extract';
 
 export type Section = 'cases' | 'persons' | 'placements' | 'shelters' | 'journal-search' | 'statistics' | 'settings' | 'privacy';
 
@@ -105,8 +105,9 @@ export function sectionOf(view: View): Section {
     case 'shelter-edit':
       return 'shelters';
     case 'placements':
-    case 'placements-import':
       return 'placements';
+    case 'placements-import':
+      return view.kind === 'case_log' ? 'cases' : 'placements';
     case 'privacy':
       return 'privacy';
   }

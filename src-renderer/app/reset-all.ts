@@ -16,13 +16,14 @@ import { reset as resetStatistics } from '../features/statistics/statistics-stor
 import { reset as resetShelters } from '../features/shelters/shelters-store';
 import { reset as resetPlacements } from '../features/placements/placements-store';
 import { reset as resetPrivacy } from '../features/privacy/privacy-store';
+import { reset as resetOutcomes } from '../features/outcomes/outcomes-store';
 
 /**
  * Every store that can hold data from an unlocked session. A new feature
  * store must be added here: the lock-down empties exactly this list, and the
  * renderer tests check it against every store's empty state.
  */
-export const STORE_RESETS: readonly (() => void)[] = [resetVault, resetNavigation, resetPersons, resetCases, resetSettings, resetWorkers, resetJournal, resetDecisions, resetServices, resetRiskAssessments, resetChecklists, resetSafetyPlans, resetActionPlans, resetShelters, resetPlacements, resetStatistics, resetPrivacy];
+export const STORE_RESETS: readonly (() => void)[] = [resetVault, resetNavigation, resetPersons, resetCases, resetSettings, resetWorkers, resetJournal, resetDecisions, resetServices, resetRiskAssessments, resetChecklists, resetSafetyPlans, resetActionPlans, resetShelters, resetPlacements, resetStatistics, resetPrivacy, resetOutcomes];
 
 /** Drops all case and person data from memory and stales every call still on its way. */
 export function resetAllStores(): void {

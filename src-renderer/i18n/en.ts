@@ -2,12 +2,17 @@ import type { Messages } from './sv';
 import { documentsEn } from './en/documents';
 import { statisticsEn } from './en/statistics';
 import { placementsEn } from './en/placements';
+import { caseLogImportEn } from './en/caselog-import';
 import { privacyEn } from './en/privacy';
+import { unitSettingsEn } from './en/unit-settings';
+import { outcomesEn } from './en/outcomes';
 
 /** English, the second language pack. Same keys as Swedish (checked by the type). */
 export const en: Messages = {
   ...documentsEn,
   ...privacyEn,
+  ...unitSettingsEn,
+  ...outcomesEn,
   app: {
     name: 'Fristad',
     tagline: 'Case support for work against violence in close relationships',
@@ -482,17 +487,12 @@ export const en: Messages = {
   },
   settings: {
     title: 'Settings',
-    unitSection: 'Unit settings',
-    coordinatorOnly: 'Only coordinators can change the unit’s settings.',
     unitName: 'Unit name',
     autoLock: 'Lock automatically after (minutes)',
     autoLockHint: 'Between 1 and 120 minutes without activity.',
     backupFolder: 'Backup folder',
     backupFolderHint: 'For example a network folder. Leave empty to back up only on request (into the vault folder).',
     generations: 'Number of backups to keep',
-    save: 'Save settings',
-    saved: 'The settings have been saved.',
-    backupsSection: 'Backups',
     backupNow: 'Back up now',
     backupMade: 'The backup is done.',
     noBackups: 'No backups yet.',
@@ -505,8 +505,6 @@ export const en: Messages = {
     restoreText: 'The vault is replaced by the backup from {{date}}. The current data is not deleted but kept aside in a folder of its own.',
     restoreLock: 'Fristad locks at once, and everyone – you too – must unlock again.',
     restoreConfirm: 'Restore the backup',
-    passphraseSection: 'Your passphrase',
-    languageSection: 'Language',
     language: 'Language in Fristad',
     languageSv: 'Svenska',
     languageEn: 'English',
@@ -639,4 +637,5 @@ export const en: Messages = {
     outcome: { granted: 'Granted', partly_granted: 'Partly granted', refused: 'Refused' },
   },
   ...placementsEn,
+  ...caseLogImportEn,
 };

@@ -3,15 +3,20 @@ import { VOCABULARY_SV } from '../../src-main/domain/vocabulary-sv';
 import { statisticsSv } from './sv/statistics';
 
 import { privacySv } from './sv/privacy';
+import { unitSettingsSv } from './sv/unit-settings';
+import { outcomesSv } from './sv/outcomes';
 /**
  * Swedish, the app's first language and the source of every key. English
  * (en.ts) must have exactly the same keys; the type checker holds it to that.
  */
 import { placementsSv } from './sv/placements';
+import { caseLogImportSv } from './sv/caselog-import';
 
 export const sv = {
   ...documentsSv,
   ...privacySv,
+  ...unitSettingsSv,
+  ...outcomesSv,
   app: {
     name: 'Fristad',
     tagline: 'Ärendestöd för arbetet mot våld i nära relationer',
@@ -486,17 +491,12 @@ export const sv = {
   },
   settings: {
     title: 'Inställningar',
-    unitSection: 'Enhetens inställningar',
-    coordinatorOnly: 'Bara samordnare kan ändra enhetens inställningar.',
     unitName: 'Enhetens namn',
     autoLock: 'Lås automatiskt efter (minuter)',
     autoLockHint: 'Mellan 1 och 120 minuter utan aktivitet.',
     backupFolder: 'Mapp för säkerhetskopior',
     backupFolderHint: 'Till exempel en nätverksmapp. Lämna tomt för att bara ta kopior när du ber om det (de hamnar då i valvmappen).',
     generations: 'Antal säkerhetskopior att behålla',
-    save: 'Spara inställningar',
-    saved: 'Inställningarna är sparade.',
-    backupsSection: 'Säkerhetskopior',
     backupNow: 'Ta säkerhetskopia nu',
     backupMade: 'Säkerhetskopian är klar.',
     noBackups: 'Inga säkerhetskopior ännu.',
@@ -509,8 +509,6 @@ export const sv = {
     restoreText: 'Valvet ersätts med kopian från {{date}}. Nuvarande data raderas inte utan sparas undan i en egen mapp.',
     restoreLock: 'Fristad låses direkt, och alla – även du – måste låsa upp igen.',
     restoreConfirm: 'Återställ kopian',
-    passphraseSection: 'Ditt lösenord',
-    languageSection: 'Språk',
     language: 'Språk i Fristad',
     languageSv: 'Svenska',
     languageEn: 'English',
@@ -607,6 +605,7 @@ export const sv = {
     outcome: VOCABULARY_SV.outcome,
   },
   ...placementsSv,
+  ...caseLogImportSv,
 };
 
 /** The shape every language pack must have: the same keys, any strings. */

@@ -7,8 +7,7 @@
  */
 import type { Router } from '../../src-main/api/router.js';
 import type { Session } from '../../src-main/api/context.js';
-import { luhnCheckDigit } from '../../src-main/domain/personal-number.js';
-import { addDays } from '../../src-main/domain/placement-cost.js';
+import { benchPlacementLog } from './imports.js';
 import { commitImport, dryRunImport } from '../../src-main/features/imports/service.js';
 import { ms, round, summarize, table, type Stat } from './stats.js';
 
@@ -29,21 +28,9 @@ export interface PlacementBench {
   lines: string[];
 }
 
-/** A 10,000-row log as Swedish Excel writes it: semicolons, day-first dates, persons not yet in the store (serials 000–979 are outside the demo's test range). */
+/** A 10,000-row log as Swedish Excel writes it: semicolons, day-first dates, persons not yet in the store (serials 100–106 are outside the demo's test range). */
 export function placementLog(shelterNames: readonly string[], rows = IMPORT_ROWS, today = new Date()): string {
-  const lines = ['Personnummer;Förnamn;Efternamn;Boende;Beslutsdatum;Startdatum;Slutdatum'];
-  const end = today.toISOString().slice(0, 10);
-  for (let i = 0; i < rows; i++) {
-    const birth = new Date(Date.UTC(1960 + (i % 40), Math.floor(i / 40) % 12, 1 + (Math.floor(i / 480) % 28)));
-    const yymmdd = birth.toISOString().slice(2, 10).replace(/-/g, '');
-    const serial = String(100 + Math.floor(i / 13_440) * 7 + (i % 7)).padStart(3, '0');
-    const pnr = `${birth.getUTCFullYear()}${yymmdd.slice(2)}-${serial}${luhnCheckDigit(yymmdd + serial)}`;
-    const start = addDays(end, -30 - (i % 1500));
-    const [d, m, y] = [Number(start.slice(8, 10)), Number(start.slice(5, 7)), start.slice(0, 4)];
-    const stop = i % 10 === 0 ? '' : addDays(start, 5 + (i % 60));
-    lines.push(`${pnr};Importerad;Person${i};${shelterNames[i % shelterNames.length]};${start};${d}/${m}/${y};${stop > end ? '' : stop}`);
-  }
-  return lines.join('\r\n');
+  return benchPlacementLog(shelterNames, rows, 100, today);
 }
 
 export async function benchPlacements(router: Router, session: Session, iterations: number, now = new Date()): Promise<PlacementBench> {

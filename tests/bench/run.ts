@@ -38,7 +38,9 @@ import { ms, round, summarize, table, type Stat } from './stats.js';
 import type { Workload } from './workload.js';
 import { benchPrint } from './print.js';
 import { benchStatistics } from './statistics.js';
+import { benchOutcomes } from './outcomes.js';
 import { benchPlacements } from './placements.js';
+import { benchImports } from './imports.js';
 import { benchLogReview, benchRetention, privacyJson, privacyLines } from './privacy.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -273,6 +275,8 @@ async function main(): Promise<void> {
     }
     console.log('measuring statistics (dashboard and exports) …');
     const statistics = await benchStatistics(router, encSession, now, Math.max(50, Math.round(ITER / 5)));
+    const outcomes = await benchOutcomes(encSession.db, now, 30);
+    statistics.lines.push(...outcomes.lines);
     core.touch();
     await encSession.audit.flush();
     const memAfterRouter = memory();
@@ -334,6 +338,9 @@ async function main(): Promise<void> {
     // Last: the import writes 10,000 placements into the store.
     console.log('measuring shelters and placements (monthly cost, import of 10,000 rows) …');
     const placementBench = await benchPlacements(router, encSession, ITER, now);
+    console.log('imports: a placement log and a case log of 10,000 rows each, three runs …');
+    const importShelters = (await encSession.db.selectFrom('shelters').select('name').where('archived_at', 'is', null).execute()).map((s) => s.name);
+    const importsBench = await benchImports(encSession, importShelters, 3, now);
 
     plainSqlite.close();
     // Issue 7: a retention run of 5,000 cases on this store (it changes the store, so it comes last), then the log review over its own store.
@@ -411,7 +418,7 @@ async function main(): Promise<void> {
     lines.push(`  after each group of the router run: ${(Object.entries(memAfterGroup) as [Group, { rssMb: number }][]).map(([g, m]) => `${g} ${m.rssMb} MB`).join(', ')}`);
     lines.push(`  with the plain comparison copy also open: ${memEnd.rssMb} MB (benchmark only)`);
     lines.push(`Build child peak RSS: ${build.peakRssMb} MB (the generator's, not the app's)`);
-    lines.push('', ...placementBench.lines, '');
+    lines.push('', ...placementBench.lines, '', ...importsBench.lines, '');
     lines.push('Query plans (plain copy, EXPLAIN QUERY PLAN):');
     for (const k of ks) {
       for (const p of plans[k.key] ?? []) lines.push(`  ${k.key}: ${p.plan.join(' | ')}`);
@@ -456,6 +463,7 @@ async function main(): Promise<void> {
       print: printBench.result,
       statistics: { stats: Object.fromEntries(Object.entries(statistics.stats).map(([k, v]) => [k, { label: v.label, ...roundStat(v) }])), pass: statistics.pass },
       placements: { ...placementBench, monthlyCost: roundStat(placementBench.monthlyCost), yearCost: roundStat(placementBench.yearCost), lines: undefined },
+      imports: { placementLog: { runs: importsBench.placementLog.runs, total: roundStat(importsBench.placementLog.total) }, caseLog: { runs: importsBench.caseLog.runs, total: roundStat(importsBench.caseLog.total) }, pass: importsBench.pass },
       targets: TARGETS,
       pass,
       plans,

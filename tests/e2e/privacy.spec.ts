@@ -23,9 +23,12 @@ async function seed(host: RunningHost) {
 }
 
 async function unlockAs(page: Page, worker: string, passphrase: string) {
+  // The lock screen first: until it shows, the page being left has its own "Handläggare" fields.
+  const unlock = page.getByRole('button', { name: 'Lås upp' });
+  await expect(unlock).toBeVisible();
   await page.getByLabel('Handläggare').selectOption({ label: worker });
   await page.getByLabel('Lösenord', { exact: true }).fill(passphrase);
-  await page.getByRole('button', { name: 'Lås upp' }).click();
+  await unlock.click();
 }
 
 test('a coordinator adds a worker, the worker opens a protected person, the coordinator finds it flagged in the log; retention preview and run; a register extract', async ({ page, host }) => {

@@ -177,6 +177,7 @@ export function caseViewHandlers(over: FakeHandlers = {}): FakeHandlers {
     'services.list': () => [],
     'services.types': () => serviceTypes,
     'workers.list': () => workers,
+    'outcomes.list': () => [],
     ...over,
   };
 }

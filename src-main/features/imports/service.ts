@@ -1,27 +1,25 @@
-import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Session } from '../../api/context.js';
 import type { Database } from '../../db/schema.js';
 import { localIsoDate } from '../../domain/dates.js';
-import { ValidationError } from '../../domain/errors.js';
 import { parseChildrenCell, type ImportedChild } from '../../domain/import-children.js';
 import { neutraliseCell, parseImportDate, toSwedishCsv } from '../../domain/import-table.js';
 import { parsePersonalNumber } from '../../domain/personal-number.js';
 import { kronorToOre } from '../../domain/placement-cost.js';
 import { findOverlap, placementDateIssues } from '../../domain/placement-rules.js';
 import { foldForSearch } from '../../domain/search-text.js';
-import { nextCaseNumber } from '../cases/queries.js';
 import { insertMany } from '../../db/bulk-insert.js';
 import { NUMBER_MESSAGES } from '../persons/service.js';
-import { namePairs, nameTokens } from '../persons/queries.js';
-import type { AuditEventInput } from '../audit/audit-log.js';
 import { staysOfPersons } from '../placements/queries.js';
 import { placementRow } from '../placements/service.js';
-import { IMPORT_FIELDS, MAX_IMPORT_ROWS, type AcceptedRow, type ImportField, type ImportPreview, type ImportReport, type RefusedRow, type TemplateFile, type importRunSchema } from './contract.js';
+import { CASE_LOG_FIELDS, IMPORT_FIELDS, type ImportKindName, type AcceptedRow, type ImportField, type ImportPreview, type ImportReport, type RefusedRow, type TemplateFile, type importRunSchema } from './contract.js';
 import { readTable } from './read-table.js';
-import { TEMPLATE_HEADERS, suggestMapping } from './suggest.js';
+import { newImportId, recordImportBatch } from './batch.js';
+import { byKey, caseNumbers, chunks, orderedIds, pushImportedPerson, readImportRows, type NewPersons } from './bulk.js';
+import { keepPlan, planKey, takePlan } from './plan-cache.js';
+import { CASE_LOG_TEMPLATE_HEADERS, TEMPLATE_HEADERS, suggestCaseLogMapping, suggestMapping } from './suggest.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type RunInput = z.output<typeof importRunSchema>;
@@ -29,7 +27,16 @@ type RunInput = z.output<typeof importRunSchema>;
 /** Reads the file and suggests a mapping; nothing is looked up or written. */
 export async function previewImport(fileName: string, base64: string): Promise<ImportPreview> {
   const t = await readTable(fileName, base64);
-  return { kind: t.kind, encoding: t.encoding, separator: t.separator, headers: t.headers, sample: t.rows.slice(0, 5), rowCount: t.rows.length, suggested: suggestMapping(t.headers) };
+  return {
+    kind: t.kind,
+    encoding: t.encoding,
+    separator: t.separator,
+    headers: t.headers,
+    sample: t.rows.slice(0, 5),
+    rowCount: t.rows.length,
+    suggested: suggestMapping(t.headers),
+    suggestedCaseLog: suggestCaseLogMapping(t.headers),
+  };
 }
 
 interface PlannedRow {
@@ -56,12 +63,6 @@ interface PlannedChild extends ImportedChild {
   personId: string | null;
   /** Already in the row's case as a child. */
   inCase: boolean;
-}
-
-function chunks<T>(list: readonly T[], size = 500): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-  return out;
 }
 
 /**
@@ -227,55 +228,50 @@ function report(rows: number, accepted: PlannedRow[], refused: RefusedRow[], com
   return { committed, rowCount: rows, accepted: list, refused, newPersons: newPersons.size, newCases: newCases.size, children: list.reduce((n, a) => n + a.children, 0) };
 }
 
-async function readRows(input: RunInput) {
-  const t = await readTable(input.fileName, input.base64);
-  if (t.rows.length > MAX_IMPORT_ROWS) throw new ValidationError([{ path: 'base64', code: 'too_many_rows', message: `Filen har ${t.rows.length} rader. Högst ${MAX_IMPORT_ROWS} rader kan importeras åt gången.` }]);
-  const width = t.headers.length;
-  for (const f of IMPORT_FIELDS) {
-    const i = input.mapping[f];
-    if (i != null && i >= Math.max(width, 1)) throw new ValidationError([{ path: `mapping.${f}`, code: 'no_column', message: 'Filen har ingen sådan kolumn.' }]);
-  }
-  return t.rows;
-}
-
 /** What the import would do, row by row; nothing is written. Noted in the access log as a read. */
 export async function dryRunImport(session: Session, input: RunInput, now = new Date()): Promise<ImportReport> {
-  const rows = await readRows(input);
+  const rows = await readImportRows(input);
   const { accepted, refused } = await plan(session.db, rows, input.mapping, localIsoDate(now), now);
-  session.audit.note({ action: 'imports.dry_run', entityType: 'import', detail: { rows: rows.length, accepted: accepted.length, refused: refused.length } });
+  session.audit.note({ action: 'imports.dry_run', entityType: 'import', detail: { kind: 'placement_log', rows: rows.length, accepted: accepted.length, refused: refused.length } });
+  await session.audit.flush();
+  keepPlan(session, placementLogKey(input, now), { rows: rows.length, accepted, refused } satisfies PlacementLogPlan);
   return report(rows.length, accepted, refused, false);
 }
 
-/** Case numbers for new cases, per intake year: the year's highest is read once, then counted on. */
-function caseNumbers(trx: Transaction<Database>) {
-  const next = new Map<number, number>();
-  return async (year: number): Promise<string> => {
-    let n = next.get(year);
-    if (n === undefined) n = Number((await nextCaseNumber(trx, year)).slice(5));
-    next.set(year, n + 1);
-    return `${year}-${String(n).padStart(4, '0')}`;
-  };
+interface PlacementLogPlan {
+  rows: number;
+  accepted: PlannedRow[];
+  refused: RefusedRow[];
 }
+
+const placementLogKey = (input: RunInput, now: Date) => planKey('placement_log', input, { fileName: input.fileName, mapping: input.mapping, newCaseSource: input.newCaseSource }, localIsoDate(now));
 
 /**
  * Imports the accepted rows in one transaction: all of them or, on any
- * failure, none. The plan is made again inside the transaction, so rows
+ * failure, none. The dry run's plan is used when nothing was written since
+ * it was made, else the plan is made again inside the transaction, so rows
  * added since the dry run are not twinned; a second import of the same file
  * finds every row already there and writes nothing. A person not yet in
  * Fristad is registered (gender unknown, no protection recorded: the worker
  * completes it) with a case of their own, in intake status from the
- * decision date; rows are written in bulk, each with its audit event.
+ * decision date. Rows are written in bulk; the access log gets one event
+ * for the whole import (`imports.commit`, with counts), and every record made
+ * carries the import's id, so the log review still shows who made it.
  */
 export async function commitImport(session: Session, input: RunInput, now = new Date()): Promise<ImportReport> {
-  const rows = await readRows(input);
   const at = now.toISOString();
   const workerId = session.worker.id;
   return session.db.transaction().execute(async (trx) => {
-    const { accepted, refused } = await plan(trx, rows, input.mapping, localIsoDate(now), now);
+    // The dry run's plan when nothing was written since (plan-cache.ts); otherwise read and check the file again, inside the transaction.
+    const planned =
+      takePlan<PlacementLogPlan>(session, placementLogKey(input, now)) ??
+      (await (async () => {
+        const read = await readImportRows(input);
+        return { rows: read.length, ...(await plan(trx, read, input.mapping, localIsoDate(now), now)) };
+      })());
+    const { accepted, refused } = planned;
     const caseNumber = caseNumbers(trx);
-    const persons: Insertable<Database['persons']>[] = [];
-    const tokens: Insertable<Database['person_search']>[] = [];
-    const pairs: Insertable<Database['person_name_pairs']>[] = [];
+    const made: NewPersons = { persons: [], tokens: [], pairs: [] };
     const cases: Insertable<Database['cases']>[] = [];
     const members: Insertable<Database['case_persons']>[] = [];
     const statusEvents: Insertable<Database['case_status_events']>[] = [];
@@ -283,59 +279,50 @@ export async function commitImport(session: Session, input: RunInput, now = new 
     const placements: Insertable<Database['placements']>[] = [];
     const placementChildren: Insertable<Database['placement_children']>[] = [];
     const inCase = new Set<string>();
-    const audit: AuditEventInput[] = [];
+    const importId = newImportId();
+    const nextId = orderedIds(now);
     const newPersonIds = new Map<string, string>();
     const newCaseIds = new Map<string, string>();
     /** The person of a number: found by the plan, registered earlier in this import, or registered now. */
     const personOf = (p: { personId: string | null; canonical: string; numberKind: 'personnummer' | 'samordningsnummer'; birthYear: number; firstName: string; lastName: string }): string => {
       let personId = p.personId ?? newPersonIds.get(p.canonical);
       if (personId) return personId;
-      personId = randomUUID();
+      personId = nextId();
       newPersonIds.set(p.canonical, personId);
-      persons.push({
-        id: personId, first_name: p.firstName, last_name: p.lastName, number_kind: p.numberKind, personal_number: p.canonical, birth_year: p.birthYear,
-        gender: 'okant', protection_level: 'none', created_at: at, created_by: workerId, updated_at: at,
-        street_address: null, postal_code: null, city: null, phone: null, email: null, language: null,
-      });
-      const own = nameTokens(p.firstName, p.lastName);
-      for (const token of own) tokens.push({ token, person_id: personId });
-      for (const pair of namePairs(own)) pairs.push({ pair, person_id: personId });
-      audit.push({ action: 'persons.create', entityType: 'person', entityId: personId, detail: { imported: true } });
+      pushImportedPerson(made, { ...p, id: personId, gender: 'okant' }, { at, by: workerId, importId });
       return personId;
     };
     for (const a of accepted) {
       const personId = personOf(a);
       let caseId = a.caseId ?? newCaseIds.get(personId);
       if (!caseId) {
-        caseId = randomUUID();
+        caseId = nextId();
         newCaseIds.set(personId, caseId);
         const intakeDate = a.decisionDate < a.startDate ? a.decisionDate : a.startDate;
         cases.push({
           id: caseId, case_number: await caseNumber(Number(intakeDate.slice(0, 4))), main_person_id: personId, intake_date: intakeDate, intake_source: input.newCaseSource,
           status: 'intake', assigned_worker_id: workerId, closed_at: null, created_at: at, created_by: workerId, updated_at: at,
-          relation: null, first_contact_date: null, children_in_household: null, closing_reason: null,
+          relation: null, first_contact_date: null, children_in_household: null, closing_reason: null, import_id: importId, external_ref: null,
         });
         members.push({ case_id: caseId, person_id: personId, role: 'victim', child_exposure: null });
         statusEvents.push({ case_id: caseId, from_status: null, to_status: 'intake', event_date: intakeDate, worker_id: workerId, at });
         assignments.push({ case_id: caseId, worker_id: workerId, assigned_by: workerId, at });
-        audit.push({ action: 'cases.create', entityType: 'case', entityId: caseId, detail: { imported: true } });
       }
-      const id = randomUUID();
+      const id = nextId();
       for (const c of a.children) {
         const childId = personOf(c);
         const key = `${caseId}|${childId}`;
         if (!c.inCase && !inCase.has(key)) {
           members.push({ case_id: caseId, person_id: childId, role: 'child', child_exposure: null });
-          audit.push({ action: 'cases.add_person', entityType: 'case', entityId: caseId, detail: { person: childId, role: 'child', imported: true } });
         }
         inCase.add(key);
         placementChildren.push({
-          id: randomUUID(), placement_id: id, person_id: childId, start_date: a.startDate, end_date: null, decision_ref: c.decisionRef,
+          id: nextId(), placement_id: id, person_id: childId, start_date: a.startDate, end_date: null, decision_ref: c.decisionRef,
           consent: 'unknown', consent_ground: null, schooling: 'unknown', schooling_note: null,
         });
       }
-      placements.push(
-        placementRow(
+      placements.push({
+        ...placementRow(
           id,
           {
             caseId, personId, shelterId: a.shelterId, decisionDate: a.decisionDate, decisionRef: null, startDate: a.startDate, plannedEndDate: a.plannedEndDate, followUpDate: null,
@@ -345,37 +332,53 @@ export async function commitImport(session: Session, input: RunInput, now = new 
           at,
           a.endDate,
         ),
-      );
-      audit.push({ action: 'placements.import', entityType: 'placement', entityId: id, detail: { caseId, personId, row: a.rowNumber, children: a.children.length } });
+        import_id: importId,
+      });
     }
+    await recordImportBatch(session, trx, importId, 'placement_log', input.base64, { rows: planned.rows, accepted: accepted.length, refused: refused.length, persons: made.persons.length, cases: cases.length, placements: placements.length, drafts: 0 }, at);
     const sqlite = session.vault.sqlite;
-    insertMany(trx, sqlite, 'persons', persons);
-    insertMany(trx, sqlite, 'person_search', tokens);
-    insertMany(trx, sqlite, 'person_name_pairs', pairs);
+    // Each table in the order of its most scattered key (see bulk.ts, orderedIds and byKey).
+    insertMany(trx, sqlite, 'persons', byKey(made.persons, (p) => p.personal_number ?? ''));
+    insertMany(trx, sqlite, 'person_search', byKey(made.tokens, (t) => `${t.token} ${t.person_id}`));
+    insertMany(trx, sqlite, 'person_name_pairs', byKey(made.pairs, (p) => `${p.pair} ${p.person_id}`));
     insertMany(trx, sqlite, 'cases', cases);
     insertMany(trx, sqlite, 'case_persons', members);
     insertMany(trx, sqlite, 'case_status_events', statusEvents);
     insertMany(trx, sqlite, 'case_assignments', assignments);
     insertMany(trx, sqlite, 'placements', placements);
     insertMany(trx, sqlite, 'placement_children', placementChildren);
-    session.audit.recordAll(trx, sqlite, audit);
-    return report(rows.length, accepted, refused, true);
+    return report(planned.rows, accepted, refused, true);
   });
 }
 
-/** The template: the expected columns and one fictional example row, as XLSX or as Swedish Excel's CSV. */
-export async function importTemplate(format: 'xlsx' | 'csv'): Promise<TemplateFile> {
-  const headers = IMPORT_FIELDS.map((f) => TEMPLATE_HEADERS[f]);
-  const example = ['19121212-1212', 'Exempel', 'Exempelsson', 'Namnet som i boenderegistret', '2024-03-04', '2024-03-05', '2024-06-05', '', '1 250', '20150304-1236 Alva Exempelsson, 20180101-2384 Otto Exempelsson', 'IFO 2024-101, IFO 2024-102'];
+/** A fictional example row of each template: the number is the Tax Agency's test number 19121212-1212. */
+const TEMPLATES: Record<ImportKindName, { name: string; sheet: string; headers: string[]; example: string[] }> = {
+  placement_log: {
+    name: 'fristad-placeringar-mall',
+    sheet: 'Placeringar',
+    headers: IMPORT_FIELDS.map((f) => TEMPLATE_HEADERS[f]),
+    example: ['19121212-1212', 'Exempel', 'Exempelsson', 'Namnet som i boenderegistret', '2024-03-04', '2024-03-05', '2024-06-05', '', '1 250', '20150304-1236 Alva Exempelsson, 20180101-2384 Otto Exempelsson', 'IFO 2024-101, IFO 2024-102'],
+  },
+  case_log: {
+    name: 'fristad-arendelogg-mall',
+    sheet: 'Ärendelogg',
+    headers: CASE_LOG_FIELDS.map((f) => CASE_LOG_TEMPLATE_HEADERS[f]),
+    example: ['VINR 2023/17', '2023-05-04', 'Anmälan från polis', 'fysiskt, psykiskt', '19121212-1212', 'Exempel', 'Exempelsson', '', 'Kvinna', '19800101-2387 Kalle Exempelsson', 'Före detta partner', '2', '2023-05-05', 'Avslutat', '2023-11-30', 'Målet uppnått', '', 'Kom via Islandsmodellen, önskade stödsamtal.'],
+  },
+};
+
+/** The template: the expected columns and one fictional example row, as XLSX or as Swedish Excel's CSV — of a placement log or of a case log. */
+export async function importTemplate(format: 'xlsx' | 'csv', kind: ImportKindName = 'placement_log'): Promise<TemplateFile> {
+  const { name, sheet, headers, example } = TEMPLATES[kind];
   if (format === 'csv') {
-    return { fileName: 'fristad-placeringar-mall.csv', mimeType: 'text/csv;charset=utf-8', base64: Buffer.from(toSwedishCsv([headers, example]), 'utf8').toString('base64') };
+    return { fileName: `${name}.csv`, mimeType: 'text/csv;charset=utf-8', base64: Buffer.from(toSwedishCsv([headers, example]), 'utf8').toString('base64') };
   }
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('Placeringar');
+  const ws = wb.addWorksheet(sheet);
   ws.addRow(headers.map(neutraliseCell));
   ws.addRow(example.map(neutraliseCell));
   ws.getRow(1).font = { bold: true };
   ws.columns.forEach((c) => (c.width = 22));
   const buf = await wb.xlsx.writeBuffer();
-  return { fileName: 'fristad-placeringar-mall.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: Buffer.from(buf as ArrayBuffer).toString('base64') };
+  return { fileName: `${name}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: Buffer.from(buf as ArrayBuffer).toString('base64') };
 }

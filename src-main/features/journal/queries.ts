@@ -53,9 +53,9 @@ export async function correctionIds(db: Db, entryId: string): Promise<string[]> 
   return rows.map((r) => r.id);
 }
 
-/** The bare row for a rule check (status, author, case) before a write. */
+/** The bare row for a rule check (status, author, case) before a write, and its text (whose words a change may leave unused). */
 export function findEntryForWrite(trx: Transaction<Database>, id: string) {
-  return trx.selectFrom('journal_entries').select(['id', 'case_id', 'author_id', 'status']).where('id', '=', id).executeTakeFirst();
+  return trx.selectFrom('journal_entries').select(['id', 'case_id', 'author_id', 'status', 'text']).where('id', '=', id).executeTakeFirst();
 }
 
 export async function caseExists(db: Db, caseId: string): Promise<boolean> {

@@ -6,7 +6,8 @@ import type { Database } from '../../db/schema.js';
 import { localIsoDate } from '../../domain/dates.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors.js';
 import type { JournalEntry, JournalSearchResult, journalCorrectSchema, journalCreateSchema, journalUpdateDraftSchema } from './contract.js';
-import { ftsMatchExpression, searchWords, snippet } from './fts-query.js';
+import { searchWords, snippet } from './fts-query.js';
+import { foldedWordsOf, forgetUnusedJournalTerms, gatherJournalTerms, journalMatchExpression } from './terms.js';
 import { caseExists, correctionIds, findEntry, findEntryForWrite, listEntries, searchEntries } from './queries.js';
 import { entryFromRow } from './rows.js';
 
@@ -87,6 +88,7 @@ async function insertDraft(trx: Transaction<Database>, session: Session, values:
       updated_at: at,
     })
     .execute();
+  await gatherJournalTerms(trx);
   return id;
 }
 
@@ -112,6 +114,8 @@ export async function updateDraft(session: Session, input: z.output<typeof journ
         .set({ entry_date: input.entryDate, text: input.text, updated_at: now.toISOString() })
         .where('id', '=', input.id)
         .execute();
+      const kept = new Set(foldedWordsOf(input.text));
+      await forgetUnusedJournalTerms(trx, foldedWordsOf(row.text).filter((w) => !kept.has(w)));
       await session.audit.record(trx, { action: 'journal.update', entityType: 'journal_entry', entityId: input.id, detail: { caseId: row.case_id } });
       return loadEntry(trx, session, input.id);
     }),
@@ -159,6 +163,7 @@ export async function deleteDraft(session: Session, id: string): Promise<null> {
   await session.db.transaction().execute(async (trx) => {
     const row = await ownDraft(trx, session, id, 'ta bort');
     await trx.deleteFrom('journal_entries').where('id', '=', id).where('status', '=', 'draft').execute();
+    await forgetUnusedJournalTerms(trx, foldedWordsOf(row.text));
     await session.audit.record(trx, { action: 'journal.delete_draft', entityType: 'journal_entry', entityId: id, detail: { caseId: row.case_id } });
   });
   return null;
@@ -171,7 +176,7 @@ export async function deleteDraft(session: Session, id: string): Promise<null> {
  * Hits come best match first, or newest first when the words are very common.
  */
 export async function searchJournal(session: Session, query: string, limit = DEFAULT_SEARCH_LIMIT): Promise<JournalSearchResult> {
-  const match = ftsMatchExpression(query);
+  const match = await journalMatchExpression(session.db, query);
   if (!match) return { hits: [], order: 'best_match' };
   const { rows, order } = await searchEntries(session.db, match, limit);
   const words = searchWords(query);

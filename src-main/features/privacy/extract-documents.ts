@@ -4,7 +4,7 @@ import { maskOthers, type NamedPerson } from '../../domain/extract-masking.js';
 import { shelterForOutput } from '../../domain/shelter-disclosure.js';
 
 /**
- * The assessments, plans, checklists and placements of one case that concern
+ * The assessments, plans, checklists, outcome follow-ups and placements of one case that concern
  * the person, for their register extract. The extract is handed to the
  * person, so a shelter goes out as a client copy (`shelterForOutput(…,
  * 'client_copy')`: its name and phone number, never where it is), the safety
@@ -17,6 +17,8 @@ export interface ExtractDocuments {
   actionPlans: { status: 'draft' | 'active' | 'completed' | 'cancelled'; goals: string[]; followUpOn: string | null; personSignedOn: string | null }[];
   /** Only on the person's own cases (a checklist is about the case, not one person). */
   checklists: { title: string; createdAt: string; ticked: number }[];
+  /** The person's own answers in the outcome follow-up (their ratings; NULL = declined). The worker's comment is internal and stays out. */
+  outcomeFollowups: { phase: 'intake' | 'closing'; followedUpOn: string; safety: number | null; wellBeing: number | null; violenceStopped: 'yes' | 'partly' | 'no' | 'unknown'; helpRating: number | null }[];
   /** The person's own placements, and those they were placed in as a child. */
   placements: { asChild: boolean; shelterName: string | null; shelterPhone: string | null; startDate: string; endDate: string | null }[];
 }
@@ -43,6 +45,13 @@ export async function documentsForExtract(
   const risk = await db.selectFrom('risk_assessments as r').innerJoin('workers as w', 'w.id', 'r.worker_id').select(['r.person_id', 'r.assessed_on', 'r.level', 'r.judgement', 'r.internal_note', 'r.next_assessment_on', 'w.name']).where('r.case_id', '=', caseId).orderBy('r.assessed_on').execute();
   const safety = await db.selectFrom('safety_plans as s').innerJoin('workers as w', 'w.id', 's.worker_id').select(['s.person_id', 's.version', 's.made_on', 's.review_on', 's.shelter_address', 's.internal_note', 'w.name']).where('s.case_id', '=', caseId).orderBy('s.made_on').execute();
   const action = await db.selectFrom('action_plans').select(['person_id', 'status', 'goals', 'follow_up_on', 'person_signed_on', 'internal_note']).where('case_id', '=', caseId).orderBy('created_at').execute();
+  const followups = await db
+    .selectFrom('outcome_followups')
+    .select(['person_id', 'phase', 'followed_up_on', 'safety', 'well_being', 'violence_stopped', 'help_rating', 'comment'])
+    .where('case_id', '=', caseId)
+    .orderBy('followed_up_on')
+    .orderBy('phase')
+    .execute();
   const placements = await db
     .selectFrom('placements as p')
     .innerJoin('shelters as s', 's.id', 'p.shelter_id')
@@ -63,6 +72,8 @@ export async function documentsForExtract(
   const riskOwn = own(risk);
   const safetyOwn = own(safety);
   const actionOwn = own(action);
+  const followupsOwn = own(followups);
+  followupsOwn.forEach((f) => note(f.comment));
   riskOwn.forEach((r) => note(r.internal_note));
   safetyOwn.forEach((s) => note(s.internal_note));
   actionOwn.forEach((a) => note(a.internal_note));
@@ -84,6 +95,7 @@ export async function documentsForExtract(
     riskAssessments: riskOwn.map((r) => ({ assessedOn: r.assessed_on, level: r.level, judgement: masked(r.judgement), workerName: r.name, nextAssessmentOn: r.next_assessment_on })),
     safetyPlans: safetyOwn.map((s) => ({ version: s.version, madeOn: s.made_on, reviewOn: s.review_on, workerName: s.name })),
     actionPlans: actionOwn.map((a) => ({ status: a.status, goals: (JSON.parse(a.goals) as string[]).map(masked), followUpOn: a.follow_up_on, personSignedOn: a.person_signed_on })),
+    outcomeFollowups: followupsOwn.map((f) => ({ phase: f.phase, followedUpOn: f.followed_up_on, safety: f.safety, wellBeing: f.well_being, violenceStopped: f.violence_stopped, helpRating: f.help_rating })),
     checklists: checklists.map((c) => ({ title: c.title, createdAt: c.created_at, ticked: Number(c.ticked ?? 0) })),
     placements: placementRows.map((p) => {
       const shelter = shelterForOutput(

@@ -6,6 +6,7 @@ import type { PrintDelivery, PrintModel } from '../../print/engine.js';
 import { pdfLayout } from '../../print/pdf-options.js';
 import { NotFoundError } from '../../domain/errors.js';
 import { maskOthers } from '../../domain/extract-masking.js';
+import { importsOf } from './log-review.js';
 import { documentsForExtract, type DocumentsWithheld, type ExtractDocuments } from './extract-documents.js';
 import { personForDocument, type Address } from '../../domain/protected-identity.js';
 import type { CaseRole, CaseStatus, Gender, PersonNumberKind, ProtectionLevel } from '../../domain/vocabulary.js';
@@ -144,11 +145,13 @@ export async function buildExtract(session: Session, personId: string, unitName:
   withheld.otherPersons = others.size;
   cases.sort((a, b) => b.intakeDate.localeCompare(a.intakeDate));
 
+  // The person's own events, their cases' events, and the one event of each import that registered them or opened one of their cases.
+  const entityIds = [personId, ...(await importsOf(db, personId, caseIds))];
   const access = await db
     .selectFrom('audit_events as a')
     .leftJoin('workers as w', 'w.id', 'a.worker_id')
     .select(['a.at', 'w.name', 'a.action'])
-    .where((eb) => (caseIds.length ? eb.or([eb('a.entity_id', '=', personId), eb('a.case_ref', 'in', caseIds)]) : eb('a.entity_id', '=', personId)))
+    .where((eb) => (caseIds.length ? eb.or([eb('a.entity_id', 'in', entityIds), eb('a.case_ref', 'in', caseIds)]) : eb('a.entity_id', 'in', entityIds)))
     .orderBy('a.at', 'desc')
     .limit(ACCESS_LIMIT + 1)
     .execute();

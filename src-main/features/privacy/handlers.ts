@@ -19,7 +19,7 @@ export const privacyHandlers: Handlers<typeof privacyContract> = {
   'privacy.logVerify': async (_input, { session }) => {
     await session.audit.flush();
     const result = await verifyChain(session.db);
-    await session.audit.append({ action: 'privacy.log_verify', entityType: 'audit_log', detail: { checked: result.checked, intact: result.firstBroken === null } });
+    await session.audit.append({ action: 'privacy.log_verify', entityType: 'audit_log', detail: { checked: result.checked, intact: result.firstBroken === null && result.removedAtEnd === 0 } });
     return result;
   },
   'privacy.logReviewSave': (input, { session }) => saveReview(session, input),

@@ -67,25 +67,46 @@ function nextDay(date: string): string {
  */
 export async function searchLog(db: Kysely<Database>, f: LogFilter): Promise<LogRow[]> {
   const limit = f.limit ?? 100;
-  if (!f.personId) return (await searchPart(db, f, limit, {})).map(toLogRow);
+  if (!f.personId) {
+    const rows = await searchPart(db, f, limit, {});
+    // A case opened by an import has no event of its own: the import's one event (on the batch) is its creation.
+    const imported = f.caseId ? await db.selectFrom('cases').select('import_id').where('id', '=', f.caseId).executeTakeFirst() : undefined;
+    if (!imported?.import_id) return rows.map(toLogRow);
+    return merged([...rows, ...(await searchPart(db, { ...f, caseId: undefined }, limit, { entityId: imported.import_id }))], limit);
+  }
   const personId = f.personId;
   const cases = await db.selectFrom('case_persons').select('case_id').where('person_id', '=', personId).execute();
   const caseIds = [...new Set(cases.map((c) => c.case_id))];
   const own = await searchPart(db, f, limit, { entityId: personId });
   const ofCases = caseIds.length > 0 ? await searchPart(db, f, limit, { caseRefs: caseIds }) : [];
-  const byId = new Map([...own, ...ofCases].map((r) => [r.id, r]));
+  // The imports that registered the person or opened their cases: each wrote one event for all it made.
+  const imports = await importsOf(db, personId, caseIds);
+  const ofImports = imports.length > 0 ? await searchPart(db, f, limit, { entityIds: imports }) : [];
+  return merged([...own, ...ofCases, ...ofImports], limit);
+}
+
+/** The import batches that made a person or any of the cases: their ids are the entity of each import's one event. */
+export async function importsOf(db: Kysely<Database>, personId: string, caseIds: readonly string[]): Promise<string[]> {
+  const person = await db.selectFrom('persons').select('import_id').where('id', '=', personId).executeTakeFirst();
+  const cases = caseIds.length > 0 ? await db.selectFrom('cases').select('import_id').where('id', 'in', caseIds).where('import_id', 'is not', null).execute() : [];
+  return [...new Set([person?.import_id, ...cases.map((c) => c.import_id)].filter((x): x is string => typeof x === 'string'))];
+}
+
+function merged(rows: EventRow[], limit: number): LogRow[] {
+  const byId = new Map(rows.map((r) => [r.id, r]));
   return [...byId.values()]
     .sort((a, b) => (a.at === b.at ? b.id - a.id : a.at < b.at ? 1 : -1))
     .slice(0, limit)
     .map(toLogRow);
 }
 
-function searchPart(db: Kysely<Database>, f: LogFilter, limit: number, on: { entityId?: string; caseRefs?: string[] }) {
+function searchPart(db: Kysely<Database>, f: LogFilter, limit: number, on: { entityId?: string; entityIds?: string[]; caseRefs?: string[] }) {
   let q = db.selectFrom('audit_events as a').leftJoin('workers as w', 'w.id', 'a.worker_id').select(['a.id', 'a.at', 'a.worker_id', 'w.name as worker_name', 'a.action', 'a.entity_type', 'a.entity_id', 'a.case_ref']);
   if (f.workerId) q = q.where('a.worker_id', '=', f.workerId);
   if (f.action) q = q.where('a.action', '=', f.action);
   if (f.caseId) q = q.where('a.case_ref', '=', f.caseId);
   if (on.entityId) q = q.where('a.entity_id', '=', on.entityId);
+  if (on.entityIds) q = q.where('a.entity_id', 'in', on.entityIds);
   if (on.caseRefs) q = q.where('a.case_ref', 'in', on.caseRefs);
   if (f.from) q = q.where('a.at', '>=', localMidnightUtc(f.from));
   if (f.to) q = q.where('a.at', '<', localMidnightUtc(nextDay(f.to)));

@@ -4,6 +4,7 @@ import type { Session } from '../../api/context.js';
 import type { Database } from '../../db/schema.js';
 import { AppError, ConflictError, NotFoundError } from '../../domain/errors.js';
 import { birthDayOfMonth, retentionVerdict, type RetentionReason, type RetentionRule } from '../../domain/retention.js';
+import { forgetUnusedJournalTerms } from '../journal/terms.js';
 import { foreignKeyProblems, idColumns, optimizeJournalIndex, referencesTo, secureDelete, truncateWal, userTables, vacuum } from '../../db/introspect.js';
 import { freezeStatisticsThrough } from '../statistics/month-store.js';
 import { readPrivacySettings } from './settings.js';
@@ -58,7 +59,8 @@ async function facts(db: Db) {
           coalesce((SELECT max(entry_date) FROM journal_entries j WHERE j.case_id = c.id), ''),
           coalesce((SELECT max(decision_date) FROM decisions d WHERE d.case_id = c.id), ''),
           coalesce((SELECT max(coalesce(end_date, start_date)) FROM services s WHERE s.case_id = c.id), ''),
-          coalesce((SELECT max(event_date) FROM case_status_events e WHERE e.case_id = c.id), '')) AS last_entry
+          coalesce((SELECT max(event_date) FROM case_status_events e WHERE e.case_id = c.id), ''),
+          coalesce((SELECT max(followed_up_on) FROM outcome_followups o WHERE o.case_id = c.id), '')) AS last_entry
     FROM cases c JOIN persons p ON p.id = c.main_person_id LEFT JOIN retention_holds h ON h.case_id = c.id
     WHERE c.status = 'closed'`.execute(db);
   return r.rows;
@@ -158,6 +160,8 @@ export async function runRetention(session: Session, caseIds: string[], today: s
         const n = (before.get(t) ?? 0) - (after.get(t) ?? 0);
         if (n > 0 && t !== 'cases' && t !== 'persons') counts[t] = n;
       }
+      // The journal's word list forgets the words only deleted entries held (a name, a street).
+      await forgetUnusedJournalTerms(trx);
       const durationMs = Date.now() - started;
       await trx.insertInto('retention_runs').values({ id: runId, run_at: runAt, run_by: session.worker.id, rule: JSON.stringify(rule), counts: JSON.stringify(counts), duration_ms: durationMs }).execute();
       await session.audit.record(trx, { action: 'privacy.retention_run', entityType: 'retention_run', entityId: runId, detail: { cases: counts.cases!, persons: counts.persons! } });

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { channel } from '../../api/channel.js';
-import { idSchema, isoDateSchema } from '../../api/schemas.js';
+import { idSchema, isoDateSchema, noInput } from '../../api/schemas.js';
 import { emergencyNumberSchema, type EmergencyNumber, type SafetyPlanTemplate } from '../../domain/templates.js';
 import { freeText, optionalText } from '../templates/fields.js';
+import { unitNumbersInputSchema, type UnitEmergencyNumbers } from './unit-numbers.js';
 
 const key = z.string({ error: 'Okänt avsnitt.' }).regex(/^[a-z][a-z0-9_]{0,59}$/, { error: 'Okänt avsnitt.' });
 
@@ -51,14 +52,20 @@ export interface SafetyPlan extends SafetyPlanVersionSummary {
 /** A case's safety plan: the newest version of each person's, with every version listed. */
 export interface SafetyPlansOfCase {
   plans: { personId: string; latest: SafetyPlan; versions: SafetyPlanVersionSummary[] }[];
-  /** The template a new plan starts from, with its default emergency numbers. */
+  /** The template a new plan starts from. */
   template: SafetyPlanTemplate;
+  /** The emergency numbers a new plan starts from: the unit's list (Inställningar), else the template's. */
+  unitNumbers: EmergencyNumber[];
 }
 
-export type { EmergencyNumber };
+export type { EmergencyNumber, UnitEmergencyNumbers };
 
 export const safetyPlansContract = {
   'safetyPlans.list': channel(z.object({ caseId: idSchema }).strict()).returns<SafetyPlansOfCase>(),
   'safetyPlans.get': channel(z.object({ id: idSchema }).strict()).returns<SafetyPlan>(),
   'safetyPlans.save': channel(safetyPlanSaveSchema).returns<SafetyPlan>(),
+  /** The unit's emergency numbers for new safety plans (everyone reads them). */
+  'safetyPlans.unitNumbers': channel(noInput).returns<UnitEmergencyNumbers>(),
+  /** The samordnare sets the unit's list (ordered, at most 20), or `null` to go back to the template's numbers; logged. */
+  'safetyPlans.setUnitNumbers': channel(unitNumbersInputSchema, 'coordinator').returns<UnitEmergencyNumbers>(),
 } as const;

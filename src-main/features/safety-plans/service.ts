@@ -5,10 +5,11 @@ import type { Session } from '../../api/context.js';
 import type { Database } from '../../db/schema.js';
 import { localIsoDate } from '../../domain/dates.js';
 import { NotFoundError, ValidationError, type FieldIssue } from '../../domain/errors.js';
-import type { SafetyPlanTemplate } from '../../domain/templates.js';
+import type { EmergencyNumber, SafetyPlanTemplate } from '../../domain/templates.js';
 import { caseExists, isPersonInCase } from '../decisions/queries.js';
 import { latestTemplates, requireTemplate, storeTemplateVersion } from '../templates/store.js';
 import type { SafetyPlan, SafetyPlansOfCase, SectionContent, safetyPlanSaveSchema } from './contract.js';
+import { readUnitNumbers, withNumbers, writeUnitNumbers, type UnitEmergencyNumbers } from './unit-numbers.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -71,7 +72,8 @@ export async function listSafetyPlans(session: Session, caseId: string): Promise
         versions: list.map((r) => ({ id: r.id, version: r.version, madeOn: r.made_on, reviewOn: r.review_on, worker: { id: r.worker_id, name: r.worker_name } })),
       });
     }
-    return { plans, template: await currentTemplate(trx) };
+    const template = await currentTemplate(trx);
+    return { plans, template, unitNumbers: (await readUnitNumbers(trx, template)).numbers };
   });
 }
 
@@ -109,7 +111,8 @@ export async function saveSafetyPlan(session: Session, input: z.output<typeof sa
     if (input.reviewOn <= input.madeOn) issues.push({ path: 'reviewOn', code: 'before_start', message: 'Planen ska ses över efter den dag den gjordes.' });
     if (issues.length) throw new ValidationError(issues);
     await storeTemplateVersion(trx, t, 'builtin', session.worker.id, now);
-    const last = await trx.selectFrom('safety_plans').select((eb) => eb.fn.max('version').as('v')).where('case_id', '=', input.caseId).where('person_id', '=', input.personId).executeTakeFirst();
+    const last = await trx.selectFrom('safety_plans').select(['version', 'content']).where('case_id', '=', input.caseId).where('person_id', '=', input.personId).orderBy('version', 'desc').limit(1).executeTakeFirst();
+    const sections = withNumbers(t, input.sections, last ? numbersOf(t, last.content) : (await readUnitNumbers(trx, t)).numbers);
     const id = randomUUID();
     await trx
       .insertInto('safety_plans')
@@ -117,14 +120,14 @@ export async function saveSafetyPlan(session: Session, input: z.output<typeof sa
         id,
         case_id: input.caseId,
         person_id: input.personId,
-        version: (last?.v ?? 0) + 1,
+        version: (last?.version ?? 0) + 1,
         template_id: t.id,
         template_version: t.version,
         made_on: input.madeOn,
         review_on: input.reviewOn,
         made_with: input.madeWith,
         worker_id: session.worker.id,
-        content: JSON.stringify(input.sections),
+        content: JSON.stringify(sections),
         shelter_address: input.shelterAddress,
         internal_note: input.internalNote,
         created_at: now.toISOString(),
@@ -132,5 +135,25 @@ export async function saveSafetyPlan(session: Session, input: z.output<typeof sa
       .execute();
     await session.audit.record(trx, { action: 'safety_plans.save', entityType: 'safety_plan', entityId: id, detail: { caseId: input.caseId, personId: input.personId } });
     return readSafetyPlan(trx, id);
+  });
+}
+
+/** The numbers a stored version holds in the template's first numbers section (none: null). */
+function numbersOf(t: SafetyPlanTemplate, content: string): EmergencyNumber[] | null {
+  const key = t.sections.find((x) => x.kind === 'numbers')?.key;
+  const c = key ? (JSON.parse(content) as Record<string, SectionContent>)[key] : undefined;
+  return c && 'numbers' in c ? c.numbers : null;
+}
+
+/** The unit's emergency numbers for new plans (the template's until the unit sets its own). */
+export async function getUnitNumbers(session: Session): Promise<UnitEmergencyNumbers> {
+  return session.db.transaction().execute(async (trx) => readUnitNumbers(trx, await currentTemplate(trx)));
+}
+
+/** Sets (or, with null, clears) the unit's list; existing plans keep the numbers they were saved with. */
+export async function setUnitNumbers(session: Session, numbers: EmergencyNumber[] | null): Promise<UnitEmergencyNumbers> {
+  return session.db.transaction().execute(async (trx) => {
+    await writeUnitNumbers(trx, session, numbers);
+    return readUnitNumbers(trx, await currentTemplate(trx));
   });
 }

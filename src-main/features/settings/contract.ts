@@ -6,7 +6,13 @@ export const settingsSchema = z.object({
   /** Minutes without activity before the vault locks itself. */
   autoLockMinutes: z.number({ error: 'Ange ett antal minuter.' }).int({ error: 'Ange hela minuter.' }).min(1, { error: 'Minst 1 minut.' }).max(120, { error: 'Högst 120 minuter.' }),
   /** Folder (often a network share) for automatic backups at lock and quit; null = only on demand, into the vault folder. */
-  backupFolder: z.string().trim().min(1).max(1000).nullable(),
+  backupFolder: z
+    .string({ error: 'Ange en mapp.' })
+    .trim()
+    .min(1, { error: 'Ange en mapp, eller lämna fältet tomt.' })
+    .max(1000, { error: 'Högst 1 000 tecken.' })
+    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { error: 'Sökvägen innehåller otillåtna tecken.' })
+    .nullable(),
   backupGenerations: z.number().int().min(1, { error: 'Minst 1 generation.' }).max(100, { error: 'Högst 100 generationer.' }),
 });
 

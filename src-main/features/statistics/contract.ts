@@ -4,6 +4,7 @@ import { noInput } from '../../api/schemas.js';
 import { MONTH_PATTERN, type MonthPeriod } from '../../domain/statistics-period.js';
 import type { PrintDelivery } from '../../print/engine.js';
 import { MIN_SUPPRESSION_THRESHOLD } from '../../domain/suppression.js';
+import type { OutcomeFigures } from './figures/outcomes.js';
 
 const monthSchema = z.string({ error: 'Ange en månad.' }).regex(MONTH_PATTERN, { error: 'Månad skrivs ÅÅÅÅ-MM.' });
 
@@ -99,6 +100,8 @@ export interface Dashboard {
     /** Children placed with a parent in the period whose placement has a decision of their own. */
     accompanyingChildrenWithOwnDecision: Share;
   };
+  /** The outcome follow-up: change between intake and closing in cases closed in the period, by service. */
+  outcomes: OutcomeFigures;
   settings: StatisticsSettings;
 }
 

@@ -1,8 +1,10 @@
 import { monthsOf, neutraliseCell, type MonthPeriod } from '../../domain/statistics-period.js';
-import { suppress, type CellRef, type CountTable, type Mark, type SuppressedTable } from '../../domain/suppression.js';
+import { suppress, type CellRef, type CountTable, type SuppressedTable } from '../../domain/suppression.js';
 import type { Dashboard, ExportCell, ExportPreview, Share } from './contract.js';
 import type { MonthCounts } from './figures/counts.js';
 import { BREAKDOWN_TITLES, codeLabel } from './labels.js';
+import { OUTCOME_TABLE, outcomeCountTable, outcomeExportRows } from './export-outcomes.js';
+import { cell } from './export-cell.js';
 
 /** A count table with what the export writes around it. */
 interface LabelledTable {
@@ -176,18 +178,6 @@ function placementRows(d: Dashboard, table: SuppressedTable, t: number): ExportC
   ];
 }
 
-function cell(mark: Mark, threshold: number): ExportCell {
-  switch (mark.kind) {
-    case 'shown':
-      return mark.value;
-    case 'primary':
-      return `<${threshold}`;
-    case 'secondary':
-      return SECONDARY;
-    case 'absent':
-      return '';
-  }
-}
 
 /**
  * The export, cell by cell: only aggregates, months at the finest, ages in
@@ -197,10 +187,8 @@ function cell(mark: Mark, threshold: number): ExportCell {
  */
 export function buildExport(d: Dashboard, counts: MonthCounts, threshold: number, createdMonth: string): ExportPreview {
   const labelled = tables(d, counts);
-  const result = suppress(
-    labelled.filter((l) => l.rowLabels.length > 0).map((l) => l.table),
-    threshold,
-  );
+  const outcomes = outcomeCountTable(d);
+  const result = suppress([...labelled.filter((l) => l.rowLabels.length > 0).map((l) => l.table), ...(outcomes ? [outcomes] : [])], threshold);
   const t = result.threshold;
   const byId = new Map<string, SuppressedTable>(result.tables.map((s) => [s.id, s]));
   const rows: ExportCell[][] = [
@@ -229,6 +217,7 @@ export function buildExport(d: Dashboard, counts: MonthCounts, threshold: number
     if (l.table.id === PLACEMENTS_TABLE) rows.push(...placementRows(d, s, t));
     rows.push([]);
   }
+  rows.push(...outcomeExportRows(d, byId.get(OUTCOME_TABLE), t));
   rows.push(...medianRows(d, t));
   return { period: d.period, threshold: t, rows: rows.map((r) => r.map((c) => (typeof c === 'string' ? neutraliseCell(c) : c))), withheld: result.withheld };
 }

@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { localIsoDate } from '../../domain/dates.js';
 import { careMonthCounts, placementMonthCounts } from './queries-care.js';
+import { outcomeMonthCounts } from './queries-outcomes.js';
 import { ageBand, dateRange, type MonthPeriod } from '../../domain/statistics-period.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -21,7 +22,8 @@ type Db = Kysely<Database> | Transaction<Database>;
  * | `decisions` | decision | `outcome` |
  * | `closed_cases` | closing | `total`→`all`, `closing_reason` (or `unknown`) |
  *
- * Placements, risk assessments and safety plans: see queries-care.ts.
+ * Placements, risk assessments and safety plans: see queries-care.ts; the
+ * outcome follow-up: queries-outcomes.ts.
  */
 export interface MonthCount {
   month: string;
@@ -131,6 +133,7 @@ export async function liveMonthCounts(db: Db, period: MonthPeriod, asOf: string 
   }
   await placementMonthCounts(db, period, asOf, add);
   await careMonthCounts(db, period, add);
+  await outcomeMonthCounts(db, period, add);
   return [...out.values()];
 }
 

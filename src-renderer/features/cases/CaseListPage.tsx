@@ -44,9 +44,14 @@ export function CaseListPage() {
     <section className="page">
       <div className="page-head">
         <PageHeading>{t('cases.title')}</PageHeading>
-        <button type="button" className="button button-primary" onClick={() => navigate({ name: 'case-new' })}>
-          {t('cases.newIntake')}
-        </button>
+        <div className="button-row">
+          <button type="button" className="button" onClick={() => navigate({ name: 'placements-import', kind: 'case_log' })}>
+            {t('caseLogImport.open')}
+          </button>
+          <button type="button" className="button button-primary" onClick={() => navigate({ name: 'case-new' })}>
+            {t('cases.newIntake')}
+          </button>
+        </div>
       </div>
       <CaseFiltersBar filters={filters} />
       {error ? (

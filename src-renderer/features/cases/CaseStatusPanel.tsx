@@ -11,6 +11,8 @@ import { nextStatuses } from '../../../src-main/domain/case-status';
 import { CLOSING_REASONS, type CaseStatus, type ClosingReason } from '../../../src-main/domain/vocabulary';
 import type { CaseDetail } from '../../../src-main/features/cases/contract';
 import { useServicesStore } from '../services/services-store';
+import { useOutcomesStore } from '../outcomes/outcomes-store';
+import { closingFollowupMissing } from '../../../src-main/domain/outcome-followup';
 import { useCasesStore } from './cases-store';
 
 /** The case's status and the steps it may take next (nextStatuses), each with a date; closing asks why. */
@@ -79,6 +81,8 @@ function StatusChangeForm({ detail, target, onDone, onCancel }: { detail: CaseDe
   const today = todayIso();
   // Services still running when the case closes are usually an oversight: say so (closing is still allowed).
   const ongoing = useServicesStore((s) => (s.caseId === detail.id ? s.services.filter((x) => x.endDate === null || x.endDate > today).length : 0));
+  // The closing follow-up with the person is easy to forget: a gentle reminder (closing is still allowed).
+  const followupMissing = useOutcomesStore((s) => s.key === detail.id && s.data !== null && closingFollowupMissing(closing, detail.mainPersonId, s.data));
 
   useEffect(() => {
     dateRef.current?.focus();
@@ -142,6 +146,7 @@ function StatusChangeForm({ detail, target, onDone, onCancel }: { detail: CaseDe
             error={errors.closingReason}
           />
           {ongoing > 0 ? <Alert kind="warning">{t('caseStatus.servicesOngoing', { count: ongoing })}</Alert> : null}
+          {followupMissing ? <Alert kind="info">{t('outcomes.remindClosing')}</Alert> : null}
           <p className="field-hint">{t('caseStatus.closeFinal')}</p>
         </>
       ) : null}

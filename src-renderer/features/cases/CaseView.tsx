@@ -11,6 +11,7 @@ import { JournalSection } from '../journal/JournalSection';
 import { fullName } from '../persons/person-format';
 import { ServicesSection } from '../services/ServicesSection';
 import { PlacementsSection } from '../placements/PlacementsSection';
+import { OutcomesPanel } from '../outcomes/OutcomesPanel';
 import { CaseAssignmentPanel } from './CaseAssignmentPanel';
 import { CaseDocuments } from './CaseDocuments';
 import { CaseFactsPanel } from './CaseFactsPanel';
@@ -71,6 +72,7 @@ export function CaseView({ caseId, entryId }: { caseId: string; entryId?: string
       <CaseFactsPanel detail={detail} readOnly={closed} />
       <CasePeoplePanel detail={detail} readOnly={closed} />
       <CaseDocuments detail={detail} readOnly={closed} />
+      <OutcomesPanel detail={detail} />
       <JournalSection caseId={detail.id} readOnly={closed} focusEntryId={entryId} />
       <DecisionsSection detail={detail} readOnly={closed} />
       <ServicesSection detail={detail} readOnly={closed} />

@@ -5,26 +5,56 @@ import { describeError, fieldErrorsOf } from '../../app/errors';
 import { navigate } from '../../app/navigation-store';
 import { Alert } from '../../components/Alert';
 import { PageHeading } from '../../components/PageHeading';
+import { RadioGroup } from '../../components/RadioGroup';
 import { SelectField } from '../../components/SelectField';
 import { INTAKE_SOURCES, type IntakeSource } from '../../../src-main/domain/vocabulary';
-import { IMPORT_FIELDS, MAX_IMPORT_BYTES, REQUIRED_IMPORT_FIELDS, type ImportField, type ImportPreview, type ImportReport } from '../../../src-main/features/imports/contract';
+import {
+  CASE_LOG_FIELDS,
+  IMPORT_FIELDS,
+  IMPORT_KINDS,
+  MAX_IMPORT_BYTES,
+  REQUIRED_CASE_LOG_FIELDS,
+  REQUIRED_IMPORT_FIELDS,
+  type CaseLogField,
+  type CaseLogReport,
+  type ImportField,
+  type ImportKindName,
+  type ImportPreview,
+  type ImportReport,
+} from '../../../src-main/features/imports/contract';
+import { CaseLogReportView } from './CaseLogReportView';
+import { ImportReportHead } from './ImportReportHead';
 import { downloadBase64, fileToBase64 } from './file-bytes';
 import './placements.css';
 
-type Mapping = Partial<Record<ImportField, number>>;
+type Mapping = Partial<Record<string, number>>;
+type AnyReport = { kind: 'placement_log'; report: ImportReport } | { kind: 'case_log'; report: CaseLogReport };
+
+/** The fields of each kind of file and the ones that must be mapped. */
+const KIND_FIELDS: Record<ImportKindName, { fields: readonly string[]; required: readonly string[] }> = {
+  placement_log: { fields: IMPORT_FIELDS, required: REQUIRED_IMPORT_FIELDS },
+  case_log: { fields: CASE_LOG_FIELDS, required: REQUIRED_CASE_LOG_FIELDS },
+};
 
 /**
- * Import of the unit's placement log: choose a file → map its columns →
- * see the dry run (accepted rows, refused rows with reasons) → import. The
- * file's bytes stay in this view only; nothing is saved before "Importera".
+ * Import of the unit's placement log or case log: choose what the file is
+ * and the file → map its columns → see the dry run (accepted rows, refused
+ * rows with reasons) → import. The file's bytes stay in this view only;
+ * nothing is saved before "Importera".
  */
-export function ImportWizard() {
+export function ImportWizard({ initialKind = 'placement_log' }: { initialKind?: ImportKindName | undefined }) {
   const { t } = useTranslation();
+  const [kind, setKind] = useState<ImportKindName>(initialKind);
   const [file, setFile] = useState<{ fileName: string; base64: string } | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [mapping, setMapping] = useState<Mapping>({});
   const [source, setSource] = useState<IntakeSource>('own_application');
-  const [report, setReport] = useState<ImportReport | null>(null);
+  const [anyReport, setReport] = useState<AnyReport | null>(null);
+  const report = anyReport?.kind === 'placement_log' ? anyReport.report : null;
+  const caseReport = anyReport?.kind === 'case_log' ? anyReport.report : null;
+  const committed = anyReport?.report.committed ?? false;
+  const { fields, required } = KIND_FIELDS[kind];
+  const fieldLabel = (f: string) => (kind === 'case_log' ? t(`caseLogImport.fields.${f as CaseLogField}`) : t(`imports.fields.${f as ImportField}`));
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
@@ -58,42 +88,56 @@ export function ImportWizard() {
     const p = await run(() => invoke('imports.preview', chosen));
     if (p) {
       setPreview(p);
-      setMapping(p.suggested);
+      setMapping(kind === 'case_log' ? p.suggestedCaseLog : p.suggested);
     }
   };
 
-  const input = () => ({ ...file!, mapping: Object.fromEntries(IMPORT_FIELDS.map((f) => [f, mapping[f] ?? null])), newCaseSource: source });
+  const chooseKind = (k: ImportKindName) => {
+    setKind(k);
+    setReport(null);
+    setFieldErrors({});
+    if (preview) setMapping(k === 'case_log' ? preview.suggestedCaseLog : preview.suggested);
+  };
+
+  const mapped = (list: readonly string[]) => Object.fromEntries(list.map((f) => [f, mapping[f] ?? null]));
+
+  const send = async (step: 'dryRun' | 'commit') => {
+    if (kind === 'case_log') {
+      const input = { ...file!, mapping: mapped(CASE_LOG_FIELDS), defaultSource: source };
+      const r = await run(() => invoke(step === 'dryRun' ? 'imports.caseLogDryRun' : 'imports.caseLogCommit', input));
+      if (r) setReport({ kind, report: r });
+    } else {
+      const input = { ...file!, mapping: mapped(IMPORT_FIELDS), newCaseSource: source };
+      const r = await run(() => invoke(step === 'dryRun' ? 'imports.dryRun' : 'imports.commit', input));
+      if (r) setReport({ kind, report: r });
+    }
+  };
 
   const dryRun = async () => {
-    const missing = REQUIRED_IMPORT_FIELDS.filter((f) => mapping[f] === undefined);
+    const missing = required.filter((f) => mapping[f] === undefined);
     if (missing.length > 0) {
       setFieldErrors(Object.fromEntries(missing.map((f) => [`mapping.${f}`, t('imports.required')])));
       return;
     }
     setFieldErrors({});
-    const r = await run(() => invoke('imports.dryRun', input()));
-    if (r) setReport(r);
-  };
-
-  const commit = async () => {
-    const r = await run(() => invoke('imports.commit', input()));
-    if (r) setReport(r);
+    await send('dryRun');
   };
 
   const template = async (format: 'xlsx' | 'csv') => {
-    const f = await run(() => invoke('imports.template', { format }));
+    const f = await run(() => invoke('imports.template', { format, kind }));
     if (f) downloadBase64(f.fileName, f.mimeType, f.base64);
   };
 
   return (
     <section className="page">
       <p>
-        <button type="button" className="link-button" onClick={() => navigate({ name: 'placements' })}>
-          {t('placements.title')}
+        <button type="button" className="link-button" onClick={() => navigate({ name: kind === 'case_log' ? 'cases' : 'placements' })}>
+          {t(kind === 'case_log' ? 'cases.title' : 'placements.title')}
         </button>
       </p>
-      <PageHeading>{t('imports.title')}</PageHeading>
-      <p className="lead">{t('imports.intro')}</p>
+      <PageHeading>{t('caseLogImport.title')}</PageHeading>
+      <RadioGroup name="import-kind" legend={t('caseLogImport.kindLegend')} hint={t('caseLogImport.kindHint')} value={kind} onChange={(v) => chooseKind(v as ImportKindName)} options={IMPORT_KINDS.map((k) => ({ value: k, label: t(`caseLogImport.kinds.${k}`) }))} />
+      <p className="lead">{t(kind === 'case_log' ? 'caseLogImport.intro' : 'imports.intro')}</p>
       <div className="button-row">
         <button type="button" className="button" onClick={() => void template('xlsx')}>{t('imports.templateXlsx')}</button>
         <button type="button" className="button" onClick={() => void template('csv')}>{t('imports.templateCsv')}</button>
@@ -109,7 +153,7 @@ export function ImportWizard() {
         {busy && !preview ? <p className="loading">{t('imports.reading')}</p> : null}
       </section>
 
-      {preview && !report?.committed ? (
+      {preview && !committed ? (
         <section className="case-section" aria-labelledby="import-step2">
           <h2 id="import-step2">{t('imports.step2')}</h2>
           <p className="field-hint">
@@ -118,11 +162,11 @@ export function ImportWizard() {
               : t('imports.xlsxSummary', { rows: preview.rowCount })}
           </p>
           <div className="mapping-grid">
-            {IMPORT_FIELDS.map((f) => (
+            {fields.map((f) => (
               <SelectField
-                key={f}
+                key={`${kind}-${f}`}
                 id={`map-${f}`}
-                label={`${t(`imports.fields.${f}`)}${REQUIRED_IMPORT_FIELDS.includes(f) ? ' *' : ''}`}
+                label={`${fieldLabel(f)}${required.includes(f) ? ' *' : ''}`}
                 value={mapping[f] === undefined ? '' : String(mapping[f])}
                 onChange={(x) => {
                   setReport(null);
@@ -134,16 +178,17 @@ export function ImportWizard() {
               />
             ))}
           </div>
-          <p className="field-hint">{t('imports.childrenHint')}</p>
-          <SelectField id="import-source" label={t('imports.newCaseSource')} value={source} onChange={(x) => setSource(x as IntakeSource)} options={INTAKE_SOURCES.map((s) => ({ value: s, label: t(`vocab.intakeSource.${s}`) }))} />
+          <p className="field-hint">{t(kind === 'case_log' ? 'caseLogImport.hint' : 'imports.childrenHint')}</p>
+          <SelectField id="import-source" label={t(kind === 'case_log' ? 'caseLogImport.defaultSource' : 'imports.newCaseSource')} value={source} onChange={(x) => setSource(x as IntakeSource)} options={INTAKE_SOURCES.map((s) => ({ value: s, label: t(`vocab.intakeSource.${s}`) }))} />
           <button type="button" className="button button-primary" onClick={() => void dryRun()} disabled={busy}>{t('imports.dryRun')}</button>
         </section>
       ) : null}
 
-      {report ? <ImportReportView report={report} busy={busy} onCommit={() => void commit()} /> : null}
-      {report?.committed ? (
-        <button type="button" className="button" onClick={() => navigate({ name: 'placements' })}>
-          {t('imports.done')}
+      {report ? <ImportReportView report={report} busy={busy} onCommit={() => void send('commit')} /> : null}
+      {caseReport ? <CaseLogReportView report={caseReport} busy={busy} onCommit={() => void send('commit')} /> : null}
+      {committed ? (
+        <button type="button" className="button" onClick={() => navigate({ name: kind === 'case_log' ? 'cases' : 'placements' })}>
+          {t(kind === 'case_log' ? 'caseLogImport.done' : 'imports.done')}
         </button>
       ) : null}
     </section>
@@ -156,32 +201,16 @@ function ImportReportView({ report, busy, onCommit }: { report: ImportReport; bu
     <section className="case-section" aria-labelledby="import-step3">
       <h2 id="import-step3">{t('imports.step3')}</h2>
       {report.committed ? <Alert kind="success">{t('imports.committed', { count: report.accepted.length })}</Alert> : null}
-      <p className="import-counts">
-        <span className="count-accepted">{t(report.committed ? 'imports.imported' : 'imports.accepted', { count: report.accepted.length })}</span>
-        {' · '}
-        <span className="count-refused">{t('imports.refused', { count: report.refused.length })}</span>
-      </p>
-      {!report.committed && report.accepted.length > 0 ? <p>{t('imports.newPersons', { count: report.newPersons, cases: report.newCases })} {report.children > 0 ? t('imports.childrenCount', { count: report.children }) : null}</p> : null}
-      {report.refused.length > 0 ? <h3 className="sub-title">{t('imports.refusedTitle')}</h3> : null}
-      {report.refused.length > 0 ? (
-        <table className="table import-refused">
-          <thead>
-            <tr>
-              <th scope="col">{t('imports.row')}</th>
-              <th scope="col">{t('imports.reasons')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.refused.map((r) => (
-              <tr key={r.rowNumber}>
-                <td className="cell-num">{r.rowNumber}</td>
-                <td>{r.reasons.join(' ')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
-      {report.accepted.length > 0 ? <h3 className="sub-title">{t(report.committed ? 'imports.importedTitle' : 'imports.acceptedTitle')}</h3> : null}
+      <ImportReportHead
+        committed={report.committed}
+        accepted={report.accepted.length}
+        refused={report.refused}
+        summary={
+          <>
+            {t('imports.newPersons', { count: report.newPersons, cases: report.newCases })} {report.children > 0 ? t('imports.childrenCount', { count: report.children }) : null}
+          </>
+        }
+      />
       {report.accepted.length > 0 ? (
         <table className="table import-accepted">
           <thead>

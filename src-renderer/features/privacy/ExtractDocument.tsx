@@ -166,6 +166,15 @@ function ExtractCaseDocuments({ docs }: { docs: ExtractCase['documents'] }) {
           ) : null}
         </>
       ))}
+      {section(t('privacy.extract.outcomeFollowups'), docs.outcomeFollowups, (f) => {
+        const rating = (n: number | null) => (n === null ? t('outcomes.declined') : String(n));
+        return (
+          <>
+            {t('privacy.extract.outcomeLine', { phase: t(`outcomes.phases.${f.phase}`), date: f.followedUpOn, safety: rating(f.safety), wellBeing: rating(f.wellBeing), stopped: t(`outcomes.stopped.${f.violenceStopped}`) })}
+            {f.phase === 'closing' ? ` ${t('privacy.extract.outcomeHelp', { help: rating(f.helpRating) })}` : ''}
+          </>
+        );
+      })}
       {section(t('privacy.extract.checklists'), docs.checklists, (c) => t('privacy.extract.checklistLine', { title: c.title, date: showDate(c.createdAt), count: c.ticked }))}
       {section(t('privacy.extract.placements'), docs.placements, (p) => (
         <>

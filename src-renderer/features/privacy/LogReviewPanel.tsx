@@ -4,6 +4,7 @@ import { invoke } from '../../app/api-client';
 import { formatDateTime, todayIso } from '../../app/dates';
 import { describeError, fieldErrorsOf } from '../../app/errors';
 import { navigate } from '../../app/navigation-store';
+import { SettingsLink } from '../settings/SettingsLink';
 import { Alert } from '../../components/Alert';
 import { download } from '../../components/print/PrintControls';
 import { SelectField } from '../../components/SelectField';
@@ -59,7 +60,9 @@ export function LogReviewPanel() {
     setVerify(null);
     try {
       const r = await invoke('privacy.logVerify');
-      setVerify(r.firstBroken ? { kind: 'error', text: t('privacy.log.verifyBroken', { id: r.firstBroken.id, at: formatDateTime(r.firstBroken.at) }) } : { kind: 'success', text: t('privacy.log.verifyOk', { count: r.checked }) });
+      if (r.firstBroken) setVerify({ kind: 'error', text: t('privacy.log.verifyBroken', { id: r.firstBroken.id, at: formatDateTime(r.firstBroken.at) }) });
+      else if (r.removedAtEnd > 0) setVerify({ kind: 'error', text: t('privacy.log.verifyTruncated', { count: r.removedAtEnd, checked: r.checked }) });
+      else setVerify({ kind: 'success', text: t('privacy.log.verifyOk', { count: r.checked }) });
     } catch (err) {
       setVerify({ kind: 'error', text: describeError(err) });
     }
@@ -82,7 +85,9 @@ export function LogReviewPanel() {
     <>
       <section className="panel" aria-labelledby="log-heading">
         <h2 id="log-heading">{t('privacy.log.heading')}</h2>
-        <p className="muted">{t('privacy.log.intro')}</p>
+        <p className="muted">
+          {t('privacy.log.intro')} <SettingsLink section="log">{t('unitSettings.links.log')}</SettingsLink>
+        </p>
         <form className="log-filters" onSubmit={onSubmit} noValidate aria-label={t('privacy.log.filters')}>
           <SelectField id="log-worker" label={t('privacy.log.worker')} value={draft.workerId ?? ''} onChange={(v) => setDraft({ ...draft, workerId: v || undefined })} placeholder={t('privacy.log.anyWorker')} options={workers.map((w) => ({ value: w.id, label: w.name }))} />
           <SelectField id="log-action" label={t('privacy.log.action')} value={draft.action ?? ''} onChange={(v) => setDraft({ ...draft, action: v || undefined })} placeholder={t('privacy.log.anyAction')} options={KNOWN_ACTIONS.map((a) => ({ value: a, label: actionLabel(a) }))} />

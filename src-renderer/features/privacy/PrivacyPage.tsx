@@ -3,14 +3,14 @@ import { navigate, type PrivacyTab } from '../../app/navigation-store';
 import { PageHeading } from '../../components/PageHeading';
 import { ExtractPanel } from './ExtractPanel';
 import { LogReviewPanel } from './LogReviewPanel';
-import { PrivacySettingsPanel } from './PrivacySettingsPanel';
 import { RetentionPanel } from './RetentionPanel';
 import { WorkersPanel } from './WorkersPanel';
 import './privacy.css';
 
-const TABS: readonly PrivacyTab[] = ['workers', 'log', 'retention', 'extract', 'settings'];
+/** The rules (retention, office hours) are changed under Inställningar. */
+const TABS: readonly PrivacyTab[] = ['workers', 'log', 'retention', 'extract'];
 
-/** The coordinator's screens: workers, log review, retention, register extract, and their rules. */
+/** The coordinator's screens: workers, log review, retention, register extract. */
 export function PrivacyPage({ tab, personId }: { tab: PrivacyTab; personId?: string | undefined }) {
   const { t } = useTranslation();
   return (
@@ -34,7 +34,6 @@ export function PrivacyPage({ tab, personId }: { tab: PrivacyTab; personId?: str
       {tab === 'log' ? <LogReviewPanel /> : null}
       {tab === 'retention' ? <RetentionPanel /> : null}
       {tab === 'extract' ? <ExtractPanel personId={personId} /> : null}
-      {tab === 'settings' ? <PrivacySettingsPanel /> : null}
     </section>
   );
 }

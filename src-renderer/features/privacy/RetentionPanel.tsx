@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, showDate } from '../../app/dates';
 import { describeError, fieldErrorsOf } from '../../app/errors';
+import { SettingsLink } from '../settings/SettingsLink';
 import { Alert } from '../../components/Alert';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { TextField } from '../../components/TextField';
@@ -48,6 +49,9 @@ export function RetentionPanel() {
       <section className="panel" aria-labelledby="retention-heading">
         <h2 id="retention-heading">{t('privacy.retention.heading')}</h2>
         {preview ? <p className="muted">{t('privacy.retention.intro', { years: preview.rule.yearsAfterLastEntry })}</p> : null}
+        <p>
+          <SettingsLink section="retention">{t('unitSettings.links.retention')}</SettingsLink>
+        </p>
         {previewError ? <Alert>{describeError(previewError)}</Alert> : null}
         {error ? <Alert>{error}</Alert> : null}
         {done ? <Alert kind="success">{done}</Alert> : null}

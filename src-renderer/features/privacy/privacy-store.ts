@@ -5,16 +5,14 @@ import type { ChannelInput } from '../../../src-main/api/contract';
 import type { LogRow, LogReview } from '../../../src-main/features/privacy/log-review';
 import type { RetentionPreview, RetentionRunRecord } from '../../../src-main/features/privacy/retention';
 import type { RegisterExtract } from '../../../src-main/features/privacy/extract';
-import type { PrivacySettings } from '../../../src-main/features/privacy/settings';
 
-/** The coordinator's privacy screens: log review, retention, register extract and their rules. */
+/** The coordinator's privacy screens: log review, retention, register extract. (Their rules: settings-store.) */
 
 // State
 
 export type LogFilters = Omit<ChannelInput<'privacy.logSearch'>, 'after' | 'limit'> & { personLabel?: string; caseLabel?: string };
 
 export interface PrivacyState {
-  settings: PrivacySettings | null;
   logFilters: LogFilters;
   logRows: LogRow[];
   logNext: { at: string; id: number } | null;
@@ -30,14 +28,12 @@ export interface PrivacyState {
 }
 
 export function getEmptyState(): PrivacyState {
-  return { settings: null, logFilters: {}, logRows: [], logNext: null, logLoaded: false, logError: null, reviews: [], preview: null, previewError: null, runs: [], extract: null, extractPersonId: null, extractError: null };
+  return { logFilters: {}, logRows: [], logNext: null, logLoaded: false, logError: null, reviews: [], preview: null, previewError: null, runs: [], extract: null, extractPersonId: null, extractError: null };
 }
 
 // Actions
 
 interface PrivacyActions {
-  loadSettings: () => Promise<void>;
-  saveSettings: (patch: Partial<PrivacySettings>) => Promise<PrivacySettings>;
   /** Replaces the filters and loads the first page. */
   searchLog: (filters: LogFilters) => Promise<void>;
   moreLog: () => Promise<void>;
@@ -59,19 +55,6 @@ function wire(filters: LogFilters): ChannelInput<'privacy.logSearch'> {
 
 export const usePrivacyStore = create<PrivacyState & PrivacyActions>()((set, get) => ({
   ...getEmptyState(),
-
-  loadSettings: async () => {
-    const ticket = takeTicket();
-    const settings = await invoke('privacy.settings');
-    if (ticket.current()) set({ settings });
-  },
-
-  saveSettings: async (patch) => {
-    const ticket = takeTicket();
-    const settings = await invoke('privacy.updateSettings', patch);
-    if (ticket.current()) set({ settings });
-    return settings;
-  },
 
   searchLog: async (filters) => {
     const ticket = takeTicket();

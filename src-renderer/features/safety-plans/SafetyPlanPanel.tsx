@@ -42,6 +42,7 @@ export function SafetyPlanPanel({ detail, readOnly }: { detail: CaseDetail; read
         <SafetyPlanForm
           detail={detail}
           template={data.template}
+          unitNumbers={data.unitNumbers}
           from={editing.from}
           onDone={() => {
             setEditing(null);
@@ -75,10 +76,12 @@ export function SafetyPlanPanel({ detail, readOnly }: { detail: CaseDetail; read
 
 type Field = 'personId' | 'madeOn' | 'reviewOn' | 'madeWith';
 
-function SafetyPlanForm({ detail, template, from, onDone, onCancel }: { detail: CaseDetail; template: SafetyPlanTemplate; from: SafetyPlan | null; onDone: () => void; onCancel: () => void }) {
+/** A new version: from the previous one, or — for a first plan — empty, with the unit's emergency numbers (Inställningar). */
+function SafetyPlanForm({ detail, template, unitNumbers, from, onDone, onCancel }: { detail: CaseDetail; template: SafetyPlanTemplate; unitNumbers: EmergencyNumber[]; from: SafetyPlan | null; onDone: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const today = todayIso();
   const [values, setValues] = useState({ personId: from?.personId ?? detail.mainPersonId, madeOn: today, reviewOn: monthLater(today), madeWith: from?.madeWith ?? '', shelterAddress: from?.shelterAddress ?? '', internalNote: from?.internalNote ?? '' });
+  const unitKey = template.sections.find((s) => s.kind === 'numbers')?.key;
   const [sections, setSections] = useState<Record<string, SectionContent>>(() => {
     const start: Record<string, SectionContent> = {};
     for (const s of template.sections) {
@@ -86,7 +89,7 @@ function SafetyPlanForm({ detail, template, from, onDone, onCancel }: { detail: 
       if (old) start[s.key] = old;
       else if (s.kind === 'text') start[s.key] = { text: '' };
       else if (s.kind === 'items') start[s.key] = { checked: [], other: '' };
-      else start[s.key] = { numbers: s.defaults.map((n) => ({ ...n })) };
+      else start[s.key] = { numbers: (s.key === unitKey ? unitNumbers : s.defaults).map((n) => ({ ...n })) };
     }
     return start;
   });
@@ -143,7 +146,7 @@ function SafetyPlanForm({ detail, template, from, onDone, onCancel }: { detail: 
               <TextField id={`safety-${s.key}-other`} label={t('documents.safety.other')} value={c.other ?? ''} onChange={(v) => setSection(s.key, { ...c, other: v })} autoComplete="off" />
             </fieldset>
           );
-        if (s.kind === 'numbers' && c && 'numbers' in c) return <NumbersEditor key={s.key} title={s.title} numbers={c.numbers} onChange={(numbers) => setSection(s.key, { numbers })} />;
+        if (s.kind === 'numbers' && c && 'numbers' in c) return <NumbersEditor key={s.key} title={s.title} numbers={c.numbers} unitNumbers={s.key === unitKey ? unitNumbers : null} onChange={(numbers) => setSection(s.key, { numbers })} />;
         return null;
       })}
       <fieldset className="fieldset internal-fields">
@@ -163,8 +166,10 @@ function SafetyPlanForm({ detail, template, from, onDone, onCancel }: { detail: 
   );
 }
 
-function NumbersEditor({ title, numbers, onChange }: { title: string; numbers: EmergencyNumber[]; onChange: (n: EmergencyNumber[]) => void }) {
+/** The plan's numbers; `unitNumbers` offers the unit's current list where the plan's differ (a version made before the unit changed it). */
+function NumbersEditor({ title, numbers, unitNumbers, onChange }: { title: string; numbers: EmergencyNumber[]; unitNumbers: EmergencyNumber[] | null; onChange: (n: EmergencyNumber[]) => void }) {
   const { t } = useTranslation();
+  const differs = unitNumbers !== null && JSON.stringify(unitNumbers) !== JSON.stringify(numbers);
   const edit = (i: number, patch: Partial<EmergencyNumber>) => onChange(numbers.map((n, j) => (j === i ? { ...n, ...patch } : n)));
   return (
     <fieldset className="fieldset">
@@ -178,9 +183,16 @@ function NumbersEditor({ title, numbers, onChange }: { title: string; numbers: E
           </button>
         </div>
       ))}
-      <button type="button" className="button" onClick={() => onChange([...numbers, { label: '', number: '' }])}>
-        {t('documents.safety.addNumber')}
-      </button>
+      <div className="button-row">
+        <button type="button" className="button" onClick={() => onChange([...numbers, { label: '', number: '' }])}>
+          {t('documents.safety.addNumber')}
+        </button>
+        {differs ? (
+          <button type="button" className="button" onClick={() => onChange(unitNumbers.map((n) => ({ ...n })))}>
+            {t('unitSettings.numbers.useUnitList')}
+          </button>
+        ) : null}
+      </div>
     </fieldset>
   );
 }

@@ -4,28 +4,18 @@ import { useTranslation } from 'react-i18next';
 import { invoke } from '../../app/api-client';
 import { describeError, issuesOf, issueText } from '../../app/errors';
 import { Alert } from '../../components/Alert';
+import { readFile } from './read-file';
 import type { TemplateSummary } from '../../../src-main/features/templates/contract';
 
-function readFile(file: File, as: 'text' | 'dataUrl'): Promise<string> {
-  return new Promise((ok, fail) => {
-    const r = new FileReader();
-    r.onload = () => ok(String(r.result));
-    r.onerror = () => fail(r.error ?? new Error('read failed'));
-    if (as === 'text') r.readAsText(file, 'utf-8');
-    else r.readAsDataURL(file);
-  });
-}
-
 /**
- * Printing and templates: the logo on every printed letterhead, and the
- * unit's own templates (checklists, assessment forms, safety-plan sections)
- * imported from a file — with every problem in a refused file listed by
- * where it is. Changes are for the samordnare.
+ * Templates: the unit's own checklists, assessment forms and safety-plan
+ * sections, imported from a file — with every problem in a refused file
+ * listed by where it is. Changes are for the samordnare. (The logo is set
+ * with the unit's name, in UnitSection.)
  */
 export function DocumentSettingsPanel({ isCoordinator }: { isCoordinator: boolean }) {
   const { t } = useTranslation();
   const [templates, setTemplates] = useState<TemplateSummary[]>([]);
-  const [logo, setLogo] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string; problems?: string[] } | null>(null);
 
   const refresh = () => {
@@ -35,9 +25,6 @@ export function DocumentSettingsPanel({ isCoordinator }: { isCoordinator: boolea
   };
   useEffect(() => {
     refresh();
-    void invoke('print.logo')
-      .then((r) => setLogo(r.logo))
-      .catch((err: unknown) => setMessage({ kind: 'error', text: describeError(err) }));
   }, []);
 
   const onTemplate = async (e: ChangeEvent<HTMLInputElement>) => {
@@ -55,20 +42,6 @@ export function DocumentSettingsPanel({ isCoordinator }: { isCoordinator: boolea
     }
   };
 
-  const onLogo = async (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    e.target.value = '';
-    if (!file) return;
-    setMessage(null);
-    try {
-      const r = await invoke('print.setLogo', { logo: await readFile(file, 'dataUrl') });
-      setLogo(r.logo);
-      setMessage({ kind: 'success', text: t('documentSettings.logoSaved') });
-    } catch (err) {
-      setMessage({ kind: 'error', text: describeError(err) });
-    }
-  };
-
   return (
     <div>
       {message ? (
@@ -82,21 +55,6 @@ export function DocumentSettingsPanel({ isCoordinator }: { isCoordinator: boolea
             </ul>
           ) : null}
         </Alert>
-      ) : null}
-      <h3 className="sub-title">{t('documentSettings.logo')}</h3>
-      {logo ? <img className="logo-preview" src={logo} alt={t('documentSettings.logoAlt')} /> : <p className="empty">{t('documentSettings.noLogo')}</p>}
-      {isCoordinator ? (
-        <div className="button-row">
-          <label className="button" htmlFor="logo-file">
-            {t('documentSettings.chooseLogo')}
-          </label>
-          <input id="logo-file" className="visually-hidden" type="file" accept="image/png,image/jpeg" onChange={(e) => void onLogo(e)} />
-          {logo ? (
-            <button type="button" className="button" onClick={() => void invoke('print.setLogo', { logo: null }).then(() => setLogo(null))}>
-              {t('documentSettings.removeLogo')}
-            </button>
-          ) : null}
-        </div>
       ) : null}
       <h3 className="sub-title">{t('documentSettings.templates')}</h3>
       <table className="table">

@@ -8,7 +8,10 @@ import { TextField } from '../../components/TextField';
 import { FigureWithTable, MonthlyFigure, useCategoryLabel } from './FigureCharts';
 import { ExportSection } from './ExportSection';
 import { KeyFigures, PlacementSection, QualitySection } from './KeyFigures';
-import { StatisticsSettingsForm } from './StatisticsSettingsForm';
+import { StatisticsValues } from '../settings/RuleSections';
+import { SettingsLink } from '../settings/SettingsLink';
+import '../settings/settings.css';
+import { OutcomesSection } from './OutcomesSection';
 import { periodLabel, periodOf, type PeriodKind } from './period';
 import { useStatisticsStore } from './statistics-store';
 import './statistics.css';
@@ -56,8 +59,15 @@ export function StatisticsPage() {
           </div>
           <QualitySection dashboard={dashboard} />
           <PlacementSection dashboard={dashboard} />
+          <OutcomesSection dashboard={dashboard} />
           <ExportSection />
-          <StatisticsSettingsForm settings={dashboard.settings} />
+          <section className="figure figure-wide no-print" aria-labelledby="stat-settings-title">
+            <h2 id="stat-settings-title" className="figure-title">
+              {t('statistics.settings.title')}
+            </h2>
+            <StatisticsValues statistics={dashboard.settings} />
+            <SettingsLink section="statistics">{t('unitSettings.links.statistics')}</SettingsLink>
+          </section>
         </>
       ) : null}
     </section>

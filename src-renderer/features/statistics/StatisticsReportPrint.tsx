@@ -40,7 +40,6 @@ function blocks(rows: ExportCell[][]): Block[] {
  */
 export function StatisticsReportPrintView({ doc }: { doc: StatisticsReportPrint }) {
   const [frame, ...tables] = blocks(doc.preview.rows);
-  const width = Math.max(...doc.preview.rows.map((r) => r.length), 2);
   return (
     <article className="print-doc statistics-report">
       <header className="print-letterhead">
@@ -61,7 +60,17 @@ export function StatisticsReportPrintView({ doc }: { doc: StatisticsReportPrint 
         ))}
       </dl>
       {tables.map((b, i) => (
-        <section key={i} className="report-table">
+        <ReportTable key={i} b={b} />
+      ))}
+    </article>
+  );
+}
+
+/** One figure of the report, as wide as its own widest row (the outcome table has more columns than the others). */
+function ReportTable({ b }: { b: Block }) {
+  const width = Math.max(2, ...[b.head ?? [], ...b.rows].map((r) => r.length));
+  return (
+        <section className={width > 3 ? 'report-table report-table-wide' : 'report-table'}>
           <h2>{b.title}</h2>
           <table>
             {b.head ? (
@@ -98,7 +107,5 @@ export function StatisticsReportPrintView({ doc }: { doc: StatisticsReportPrint 
             </tbody>
           </table>
         </section>
-      ))}
-    </article>
   );
 }

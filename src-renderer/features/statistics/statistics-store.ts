@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { invoke } from '../../app/api-client';
 import { takeTicket } from '../../app/session-epoch';
-import type { Dashboard, ExportFile, ExportFormat, ExportPreview, StatisticsSettings } from '../../../src-main/features/statistics/contract';
+import type { Dashboard, ExportFile, ExportFormat, ExportPreview } from '../../../src-main/features/statistics/contract';
 import { defaultChoice, periodOf, type PeriodChoice } from './period';
 
 /** The statistics dashboard, its period, the export preview and the statistics settings. */
@@ -34,7 +34,6 @@ interface StatisticsActions {
   loadPreview: () => Promise<void>;
   /** Writes the export in the main process and hands the bytes to the browser's save. */
   exportAs: (format: ExportFormat, save: (file: ExportFile) => void) => Promise<void>;
-  updateSettings: (patch: Partial<StatisticsSettings>) => Promise<StatisticsSettings>;
   reset: () => void;
 }
 
@@ -82,11 +81,6 @@ export const useStatisticsStore = create<StatisticsState & StatisticsActions>()(
     } catch (err) {
       if (ticket.current()) set({ exporting: null, exportError: err });
     }
-  },
-
-  updateSettings: async (patch) => {
-    const settings = await invoke('statistics.updateSettings', patch);
-    return settings;
   },
 
   reset: () => set(getEmptyState()),

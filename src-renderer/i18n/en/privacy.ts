@@ -1,4 +1,5 @@
 import type { privacySv } from '../sv/privacy';
+import { outcomeAuditActionsEn } from './outcomes';
 
 /** English texts of the privacy screens; same keys as Swedish. */
 export const privacyEn: typeof privacySv = {
@@ -6,7 +7,7 @@ export const privacyEn: typeof privacySv = {
     title: 'Privacy and oversight',
     intro: 'Here the coordinator administers workers, reviews the access log, deletes old cases and produces register extracts.',
     tabsLabel: 'Parts',
-    tabs: { workers: 'Workers', log: 'Log review', retention: 'Retention', extract: 'Register extract', settings: 'Rules' },
+    tabs: { workers: 'Workers', log: 'Log review', retention: 'Retention', extract: 'Register extract' },
     workers: {
       heading: 'The unit\'s workers',
       name: 'Name',
@@ -69,6 +70,7 @@ export const privacyEn: typeof privacySv = {
       verify: 'Check the log\'s chain',
       verifyOk: 'The log is unbroken: {{count}} events checked.',
       verifyBroken: 'The log is broken at event number {{id}} ({{at}}): a row was changed, removed or moved. Contact IT and keep a backup.',
+      verifyTruncated: 'The {{count}} newest events are missing from the log, after the {{checked}} still there: they were removed. Contact IT and keep a backup.',
       reviewHeading: 'Record a review',
       reviewIntro: 'Note that you have reviewed a period, and what the review showed.',
       periodFrom: 'Period from',
@@ -101,6 +103,7 @@ export const privacyEn: typeof privacySv = {
         export_or_print: 'Print/export',
       },
       actions: {
+        ...outcomeAuditActionsEn,
         persons__read: 'Opened person',
         persons__reveal_address: 'Showed protected address',
         persons__create: 'Registered person',
@@ -145,6 +148,7 @@ export const privacyEn: typeof privacySv = {
         checklists__untick: 'Unticked item',
         decisions__read: 'Read decisions',
         imports__dry_run: 'Dry-ran import',
+        imports__commit: 'Imported a log (placements or cases)',
         journal__correct: 'Corrected entry',
         journal__delete_draft: 'Deleted draft',
         journal__update: 'Changed draft',
@@ -170,6 +174,7 @@ export const privacyEn: typeof privacySv = {
         risk_assessments__read: 'Opened risk assessment',
         safety_plans__read: 'Read safety plan',
         safety_plans__save: 'Saved safety plan',
+        safety_plans__set_numbers: "Changed the unit's emergency numbers",
         services__end: 'Ended service',
         services__read: 'Read services',
         services__save_type: 'Changed service type',
@@ -279,7 +284,7 @@ export const privacyEn: typeof privacySv = {
       correction: 'Correction',
       decisions: 'Decisions',
       services: 'Services',
-      documentsWithheld: 'Internal notes: {{internalNotes}}. Protected addresses (shelters): {{shelterAddresses}}. Assessments, plans and placements about others: {{documentsForOthers}}.',
+      documentsWithheld: 'Internal notes: {{internalNotes}}. Protected addresses (shelters): {{shelterAddresses}}. Assessments, plans, follow-ups and placements about others: {{documentsForOthers}}.',
       riskAssessments: 'Risk assessments',
       riskLine: '{{date}}: level {{level}} ({{worker}}). Next assessment {{next}}.',
       safetyPlans: 'Safety plans',
@@ -287,6 +292,9 @@ export const privacyEn: typeof privacySv = {
       actionPlans: 'Action plans',
       actionLine: '{{status}}. Follow-up {{followUp}}.',
       personSigned: 'Signed by the person {{date}}.',
+      outcomeFollowups: 'Follow-up (own ratings)',
+      outcomeLine: '{{phase}}, {{date}}: safety {{safety}}, well-being {{wellBeing}} (scale 1–5), violence stopped: {{stopped}}.',
+      outcomeHelp: 'View of the help: {{help}}.',
       checklists: 'Checklists',
       checklistLine: '{{title}}, {{date}}: {{count}} items ticked.',
       placements: 'Placements in sheltered housing',
@@ -297,8 +305,6 @@ export const privacyEn: typeof privacySv = {
       accessTruncated: 'Showing the latest 2,000 events.',
     },
     settings: {
-      heading: 'Rules for retention and log review',
-      retention: 'Retention',
       years: 'Years after the last entry',
       keepEverything: 'Keep everything (no retention)',
       birthday: 'Keep persons born on the 5th, 15th and 25th (research)',
@@ -309,9 +315,6 @@ export const privacyEn: typeof privacySv = {
       many: 'Many persons in a short time',
       manyCount: 'Number of persons',
       manyMinutes: 'Within minutes',
-      save: 'Save the rules',
-      saved: 'The rules have been saved.',
-      invalidNumber: 'Enter a whole number.',
     },
   },
 };

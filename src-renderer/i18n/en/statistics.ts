@@ -80,9 +80,6 @@ export const statisticsEn: Shape<typeof statisticsSv> = {
     thresholdHint: 'Counts from 1 up to the threshold are shown as <{{threshold}} in exports. At least 3.',
     population: 'Adult inhabitants of the municipality (18 and over)',
     riskDays: 'Risk assessment within (days)',
-    save: 'Save settings',
-    saved: 'The settings are saved.',
-    coordinatorOnly: 'Only a coordinator can change the settings.',
   },
   export: {
     title: 'Anonymised export',

@@ -1,10 +1,11 @@
+import { outcomeAuditActionsSv } from './outcomes';
 /** Swedish texts of the coordinator's privacy screens: workers, log review, retention, register extract. */
 export const privacySv = {
   privacy: {
     title: 'Integritet och tillsyn',
     intro: 'Här administrerar samordnaren handläggare, granskar loggen, gallrar gamla ärenden och tar fram registerutdrag.',
     tabsLabel: 'Delar',
-    tabs: { workers: 'Handläggare', log: 'Loggkontroll', retention: 'Gallring', extract: 'Registerutdrag', settings: 'Regler' },
+    tabs: { workers: 'Handläggare', log: 'Loggkontroll', retention: 'Gallring', extract: 'Registerutdrag' },
     workers: {
       heading: 'Enhetens handläggare',
       name: 'Namn',
@@ -67,6 +68,7 @@ export const privacySv = {
       verify: 'Kontrollera loggens kedja',
       verifyOk: 'Loggen är obruten: {{count}} händelser kontrollerade.',
       verifyBroken: 'Loggen är bruten vid händelse nummer {{id}} ({{at}}): en rad har ändrats, tagits bort eller flyttats. Kontakta IT och spara en säkerhetskopia.',
+      verifyTruncated: 'De {{count}} senaste händelserna saknas i loggen, efter de {{checked}} som finns kvar: de har tagits bort. Kontakta IT och spara en säkerhetskopia.',
       reviewHeading: 'Registrera granskning',
       reviewIntro: 'Anteckna att du har granskat en period, och vad granskningen visade.',
       periodFrom: 'Period från',
@@ -99,6 +101,7 @@ export const privacySv = {
         export_or_print: 'Utskrift/export',
       },
       actions: {
+        ...outcomeAuditActionsSv,
         persons__read: 'Öppnade person',
         persons__reveal_address: 'Visade skyddad adress',
         persons__create: 'Registrerade person',
@@ -143,6 +146,7 @@ export const privacySv = {
         checklists__untick: 'Ångrade avbockning',
         decisions__read: 'Läste beslut',
         imports__dry_run: 'Provkörde import',
+        imports__commit: 'Importerade logg (placeringar eller ärenden)',
         journal__correct: 'Rättade anteckning',
         journal__delete_draft: 'Tog bort utkast',
         journal__update: 'Ändrade utkast',
@@ -168,6 +172,7 @@ export const privacySv = {
         risk_assessments__read: 'Öppnade riskbedömning',
         safety_plans__read: 'Läste säkerhetsplan',
         safety_plans__save: 'Sparade säkerhetsplan',
+        safety_plans__set_numbers: 'Ändrade enhetens nödnummer',
         services__end: 'Avslutade insats',
         services__read: 'Läste insatser',
         services__save_type: 'Ändrade insatstyp',
@@ -277,7 +282,7 @@ export const privacySv = {
       correction: 'Rättelse',
       decisions: 'Beslut',
       services: 'Insatser',
-      documentsWithheld: 'Interna anteckningar: {{internalNotes}}. Skyddade adresser (boende): {{shelterAddresses}}. Bedömningar, planer och placeringar som gäller andra: {{documentsForOthers}}.',
+      documentsWithheld: 'Interna anteckningar: {{internalNotes}}. Skyddade adresser (boende): {{shelterAddresses}}. Bedömningar, planer, uppföljningar och placeringar som gäller andra: {{documentsForOthers}}.',
       riskAssessments: 'Riskbedömningar',
       riskLine: '{{date}}: nivå {{level}} ({{worker}}). Nästa bedömning {{next}}.',
       safetyPlans: 'Säkerhetsplaner',
@@ -285,6 +290,9 @@ export const privacySv = {
       actionPlans: 'Handlingsplaner',
       actionLine: '{{status}}. Uppföljning {{followUp}}.',
       personSigned: 'Undertecknad av personen {{date}}.',
+      outcomeFollowups: 'Uppföljning (egna skattningar)',
+      outcomeLine: '{{phase}}, {{date}}: trygghet {{safety}}, mående {{wellBeing}} (skala 1–5), våldet upphört: {{stopped}}.',
+      outcomeHelp: 'Synen på hjälpen: {{help}}.',
       checklists: 'Checklistor',
       checklistLine: '{{title}}, {{date}}: {{count}} punkter avbockade.',
       placements: 'Placeringar i skyddat boende',
@@ -295,8 +303,6 @@ export const privacySv = {
       accessTruncated: 'Visar de senaste 2 000 händelserna.',
     },
     settings: {
-      heading: 'Regler för gallring och loggkontroll',
-      retention: 'Gallring',
       years: 'År efter sista anteckningen',
       keepEverything: 'Bevara allt (ingen gallring)',
       birthday: 'Bevara personer födda den 5:e, 15:e och 25:e (forskning)',
@@ -307,9 +313,6 @@ export const privacySv = {
       many: 'Många personer på kort tid',
       manyCount: 'Antal personer',
       manyMinutes: 'Inom minuter',
-      save: 'Spara reglerna',
-      saved: 'Reglerna är sparade.',
-      invalidNumber: 'Ange ett heltal.',
     },
   },
 };

@@ -76,9 +76,6 @@ export const statisticsSv = {
     thresholdHint: 'Antal från 1 upp till gränsen visas som <{{threshold}} i export. Lägst 3.',
     population: 'Kommunens vuxna invånare (18 år och äldre)',
     riskDays: 'Riskbedömning inom (dagar)',
-    save: 'Spara inställningarna',
-    saved: 'Inställningarna är sparade.',
-    coordinatorOnly: 'Bara en samordnare kan ändra inställningarna.',
   },
   export: {
     title: 'Avidentifierad export',

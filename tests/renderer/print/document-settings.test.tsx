@@ -31,11 +31,10 @@ describe('importing a unit’s own template', () => {
     expect(bridge.callsTo('templates.import')).toEqual([{ fileName: 'egen.json', text: '{"format":"fristad.template/1"}' }]);
   });
 
-  it('offers no import or logo change to a handläggare', async () => {
+  it('offers no import to a handläggare', async () => {
     installFakeBridge({ 'templates.list': () => [builtin], 'print.logo': () => ({ logo: null }) });
     render(<DocumentSettingsPanel isCoordinator={false} />);
     expect(await screen.findByText('Fristads riskbedömning')).toBeTruthy();
     expect(screen.queryByLabelText('Importera egen mall (JSON)…')).toBeNull();
-    expect(screen.queryByLabelText('Välj logotyp (PNG eller JPEG)…')).toBeNull();
   });
 });

@@ -116,6 +116,8 @@ describe('router: the one door', () => {
       'safetyPlans.list': { caseId: '11111111-1111-4111-8111-111111111111' },
       'safetyPlans.get': { id: '11111111-1111-4111-8111-111111111111' },
       'safetyPlans.save': { caseId: '11111111-1111-4111-8111-111111111111', personId: '11111111-1111-4111-8111-111111111111', madeOn: '2026-01-01', reviewOn: '2026-02-01', madeWith: 'Fia', sections: {} },
+      'safetyPlans.unitNumbers': undefined,
+      'safetyPlans.setUnitNumbers': { numbers: [{ label: 'Socialjouren', number: '08-123 45 67' }] },
       'actionPlans.list': { caseId: '11111111-1111-4111-8111-111111111111' },
       'actionPlans.create': { caseId: '11111111-1111-4111-8111-111111111111', personId: '11111111-1111-4111-8111-111111111111', status: 'draft', goals: ['Mål'], actions: [], followUpOn: null, workerSignedOn: null, personSignedOn: null },
       'actionPlans.update': { id: '11111111-1111-4111-8111-111111111111', status: 'draft', goals: ['Mål'], actions: [], followUpOn: null, workerSignedOn: null, personSignedOn: null },
@@ -152,6 +154,8 @@ describe('router: the one door', () => {
       'imports.dryRun': { fileName: 'logg.csv', base64: 'YTtiCg==', mapping: { personalNumber: 0, shelterName: 1, startDate: 1 }, newCaseSource: 'own_application' },
       'imports.commit': { fileName: 'logg.csv', base64: 'YTtiCg==', mapping: { personalNumber: 0, shelterName: 1, startDate: 1 }, newCaseSource: 'own_application' },
       'imports.template': { format: 'csv' },
+      'imports.caseLogDryRun': { fileName: 'logg.csv', base64: 'YTtiCg==', mapping: { personalNumber: 0, intakeDate: 1, violenceTypes: 1 }, defaultSource: 'own_application' },
+      'imports.caseLogCommit': { fileName: 'logg.csv', base64: 'YTtiCg==', mapping: { personalNumber: 0, intakeDate: 1, violenceTypes: 1 }, defaultSource: 'own_application' },
       'privacy.settings': undefined,
       'privacy.updateSettings': { manyPersons: { count: 10, minutes: 15 } },
       'privacy.logSearch': {},
@@ -167,6 +171,9 @@ describe('router: the one door', () => {
       'privacy.extract': { personId: '11111111-1111-4111-8111-111111111111' },
       'privacy.extractProduced': { personId: '11111111-1111-4111-8111-111111111111' },
       'privacy.extractPdf': { personId: '11111111-1111-4111-8111-111111111111' },
+      'outcomes.list': { caseId: '11111111-1111-4111-8111-111111111111' },
+      'outcomes.save': { caseId: '11111111-1111-4111-8111-111111111111', personId: '11111111-1111-4111-8111-111111111111', phase: 'intake', followedUpOn: '2026-01-01', safety: 2, wellBeing: null, violenceStopped: 'no' },
+      'outcomes.delete': { id: '11111111-1111-4111-8111-111111111111' },
     };
     for (const [name, def] of Object.entries(contract)) {
       if (def.access === 'public') continue;

@@ -7,11 +7,11 @@ import { tempDir } from '../../support/temp.js';
 
 describe('migration 0120-statistics-today', () => {
   it('keeps every counted month and its rows, marks them counted after they ended, and gives month counts their indexes', async () => {
-    // given a file at 0100 with kept statistics (one month frozen, one not) and the records they were counted from
+    // given a file at 0110 with kept statistics (one month frozen, one not) and the records they were counted from
     const sqlite = openSqlite(join(tempDir(), 'fristad.db'), randomBytes(32), { create: true });
     sqlite.pragma(`application_id = ${FRISTAD_APPLICATION_ID}`);
     const db = createKysely(sqlite);
-    await migrateToLatest(sqlite, db, '0100-drop-monthly-aggregates');
+    await migrateToLatest(sqlite, db, '0110-outcome-followups');
     sqlite.exec(`INSERT INTO workers (id, name, role, active, created_at) VALUES ('w1', 'Kvar Efter', 'samordnare', 1, '2026-01-01T00:00:00Z');
       INSERT INTO persons (id, first_name, last_name, number_kind, personal_number, birth_year, gender, protection_level, created_at, created_by, updated_at)
         VALUES ('p1', 'Åsa', 'Östlund', 'none', NULL, 1980, 'kvinna', 'none', '2026-01-01T00:00:00Z', 'w1', '2026-01-01T00:00:00Z');

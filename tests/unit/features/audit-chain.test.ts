@@ -36,6 +36,15 @@ describe('the tamper-evident audit trail', () => {
     expect((await verifyChain(db)).firstBroken?.id).toBe(10);
   });
 
+  it('reports the newest events removed, which leaves every remaining link whole', async () => {
+    const { db } = await appWithEvents();
+    const whole = await verifyChain(db);
+    expect(whole.removedAtEnd).toBe(0);
+    const last = Number((await sql<{ id: number }>`SELECT max(id) AS id FROM audit_events`.execute(db)).rows[0]!.id);
+    await sql`DELETE FROM audit_events WHERE id > ${last - 3}`.execute(db);
+    expect(await verifyChain(db)).toEqual({ checked: whole.checked - 3, firstBroken: null, removedAtEnd: 3 });
+  });
+
   it('reports the first of two rows swapped in order', async () => {
     const { db } = await appWithEvents();
     // Swap the whole content (with each row's own hash) of rows 4 and 5.

@@ -7,6 +7,8 @@ import { base64, personnummer, windows1252, xlsx } from '../../support/import-fi
 import type { ImportPreview, ImportReport, TemplateFile } from '../../../src-main/features/imports/contract.js';
 import type { MonthlyCost, Placement } from '../../../src-main/features/placements/contract.js';
 import type { ShelterDetail } from '../../../src-main/features/shelters/contract.js';
+import type { LogPage } from '../../../src-main/features/privacy/log-review.js';
+import type { RegisterExtract } from '../../../src-main/features/privacy/extract.js';
 import { verifyChain } from '../../../src-main/features/audit/verify.js';
 
 const A = personnummer('19850314', 123);
@@ -71,11 +73,16 @@ describe('import of a placement log', () => {
       { first_name: 'Åsa', personal_number: A, start_date: '2024-03-05', end_date: '2024-04-01', adult_price_override_ore: null },
     ]);
     expect((await db.selectFrom('cases').select('intake_source').execute()).map((c) => c.intake_source)).toEqual(['womens_shelter', 'womens_shelter']);
-    // every record the import made has its own audit event, with ids only
+    // one audit event for the whole import, with counts only; every record made points at its batch
     const events = await auditEvents(app);
-    const count = (action: string) => events.filter((e) => e.action === action && (e.detail ?? '').includes('imported') === (action !== 'placements.import')).length;
-    expect([count('persons.create'), count('cases.create'), count('placements.import')]).toEqual([2, 2, 2]);
-    expect(JSON.stringify(events)).not.toMatch(/Åsa|Östlund|Märta|19850314/);
+    const commits = events.filter((e) => e.action === 'imports.commit');
+    expect(commits).toHaveLength(1);
+    expect(JSON.parse(commits[0]!.detail!)).toEqual({ kind: 'placement_log', rows: 7, accepted: 2, refused: 5, persons: 2, cases: 2, placements: 2, drafts: 0 });
+    expect(events.filter((e) => ['persons.create', 'cases.create', 'placements.import'].includes(e.action))).toEqual([]);
+    const batchId = commits[0]!.entity_id!;
+    for (const table of ['persons', 'cases', 'placements'] as const) expect((await db.selectFrom(table).select('import_id').execute()).map((r) => r.import_id), table).toEqual([batchId, batchId]);
+    expect(await db.selectFrom('import_batches').select(['kind', 'row_count', 'persons_created', 'placements_created']).execute()).toEqual([{ kind: 'placement_log', row_count: 7, persons_created: 2, placements_created: 2 }]);
+    expect(JSON.stringify(events)).not.toMatch(/Åsa|Östlund|Märta|19850314|logg\.csv/);
     // the bulk-written events are links of the tamper-evident chain like any other
     expect((await verifyChain(db)).firstBroken).toBeNull();
     // the imported persons are found by name search like any other
@@ -88,6 +95,22 @@ describe('import of a placement log', () => {
     expect(again.refused.find((r) => r.rowNumber === 2)?.reasons[0]).toMatch(/placeringen finns redan/);
     expect(await db.selectFrom('placements').select('id').execute()).toHaveLength(2);
     expect(await db.selectFrom('persons').select('id').execute()).toHaveLength(2);
+  });
+
+  it('lets the log review and the register extract tell that an import registered the person and opened the case', async () => {
+    const app = await unlockedApp();
+    await withShelters(app);
+    await call(app.router, 'imports.commit', { fileName: 'logg.csv', base64: base64(windows1252(LOG)), mapping: MAPPING, newCaseSource: 'womens_shelter' });
+    const db = app.core.requireSession().db;
+    const person = await db.selectFrom('persons').select(['id', 'import_id']).where('personal_number', '=', A).executeTakeFirstOrThrow();
+    const theCase = await db.selectFrom('cases').select('id').where('main_person_id', '=', person.id).executeTakeFirstOrThrow();
+    await app.core.requireSession().audit.flush();
+    const byPerson = await call<LogPage>(app.router, 'privacy.logSearch', { personId: person.id });
+    expect(byPerson.rows.map((r) => [r.action, r.entityId])).toContainEqual(['imports.commit', person.import_id]);
+    const byCase = await call<LogPage>(app.router, 'privacy.logSearch', { caseId: theCase.id });
+    expect(byCase.rows.map((r) => r.action)).toContain('imports.commit');
+    const extract = await call<RegisterExtract>(app.router, 'privacy.extract', { personId: person.id });
+    expect(extract.access.map((a) => a.action)).toContain('imports.commit');
   });
 
   it('reads an XLSX log with real Excel dates and text dates, and refuses a file that is not one', async () => {
@@ -203,6 +226,6 @@ describe('import of a placement log', () => {
     expect(again.accepted).toEqual([]);
     expect(await db.selectFrom('placement_children').selectAll().execute()).toHaveLength(3);
     expect(await db.selectFrom('case_persons').select('person_id').where('role', '=', 'child').execute()).toHaveLength(3);
-    expect((await auditEvents(app)).filter((e) => e.action === 'cases.add_person')).toHaveLength(3);
+    expect((await auditEvents(app)).filter((e) => e.action === 'imports.commit').map((e) => JSON.parse(e.detail!).placements)).toEqual([2, 0]);
   });
 });

@@ -48,12 +48,17 @@ describe('register extract (registerutdrag)', () => {
       children: [{ personId: alva.id, decisionRef: 'Dnr 2026:14', consent: 'sole_custody', schooling: 'school_at_shelter' }],
     });
 
+    // Her own outcome follow-up (a worker's comment on it stays internal), and the child's
+    await call(app.router, 'outcomes.save', { caseId: c.id, personId: elin.id, phase: 'intake', followedUpOn: '2026-03-04', safety: 2, wellBeing: null, violenceStopped: 'no', comment: 'Intern: rädd att Rolf hittar henne.' });
+    await call(app.router, 'outcomes.save', { caseId: c.id, personId: alva.id, phase: 'intake', followedUpOn: '2026-03-04', safety: 3, wellBeing: 3, violenceStopped: 'unknown' });
+
     const x = await call<RegisterExtract>(app.router, 'privacy.extract', { personId: elin.id });
     const docs = x.cases[0]!.documents;
+    expect(docs.outcomeFollowups).toEqual([{ phase: 'intake', followedUpOn: '2026-03-04', safety: 2, wellBeing: null, violenceStopped: 'no', helpRating: null }]);
     expect(docs.riskAssessments).toEqual([expect.objectContaining({ assessedOn: '2026-03-02', level: 'high', judgement: 'Hög risk: [annan person] har hotat att döda.' })]);
     expect(docs.actionPlans).toEqual([expect.objectContaining({ status: 'active', goals: ['Eget boende före sommaren'] })]);
     expect(docs.placements).toEqual([{ asChild: false, shelterName: 'Kvinnojouren Linden', shelterPhone: '010-123 45 67', startDate: '2026-03-03', endDate: null }]);
-    expect(x.withheld).toMatchObject({ internalNotes: 1, shelterAddresses: 1, documentsForOthers: 1 });
+    expect(x.withheld).toMatchObject({ internalNotes: 2, shelterAddresses: 1, documentsForOthers: 2 });
     const text = JSON.stringify(x);
     for (const secret of ['Lönnvägen', 'Norrby', 'Intern:', 'skolan', 'Rolf', 'Exempelgren']) expect(text, secret).not.toContain(secret);
 

@@ -20,6 +20,16 @@ const store = fc
       closed: fc.option(fc.constantFrom(...CLOSING_REASONS.slice(0, 3)), { nil: null }),
       children: fc.integer({ min: 0, max: 2 }),
       ownDecision: fc.boolean(),
+      outcome: fc.option(
+        fc.record({
+          services: fc.constantFrom(['support_talks'], ['none'], ['support_talks', 'protected_housing']),
+          safety: fc.option(fc.integer({ min: -4, max: 4 }), { nil: null }),
+          stoppedIn: fc.constantFrom('yes', 'partly', 'no', 'unknown'),
+          stoppedOut: fc.constantFrom('yes', 'partly', 'no', 'unknown'),
+          help: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
+        }),
+        { nil: null },
+      ),
     }),
     { minLength: 0, maxLength: 60 },
   )
@@ -41,6 +51,16 @@ const store = fc
       if (c.closed) {
         add(c.month, 'closed_cases', 'total', 'all');
         add(c.month, 'closed_cases', 'closing_reason', c.closed);
+      }
+      if (c.closed && c.outcome) {
+        // An outcome pair, as queries-outcomes.ts keeps it: once in `*`, once per service (or `none`).
+        for (const g of ['*', ...c.outcome.services]) {
+          add(c.month, 'outcomes', 'pairs', g);
+          if (c.outcome.safety !== null) add(c.month, 'outcomes', 'safety_change', `${g}|${c.outcome.safety}`);
+          add(c.month, 'outcomes', 'stopped_intake', `${g}|${c.outcome.stoppedIn}`);
+          add(c.month, 'outcomes', 'stopped_closing', `${g}|${c.outcome.stoppedOut}`);
+          if (c.outcome.help !== null) add(c.month, 'outcomes', 'help', `${g}|${c.outcome.help}`);
+        }
       }
       for (let k = 0; k < c.children; k++) {
         add(c.month, 'children', 'exposure', 'witnessed');
@@ -86,6 +106,24 @@ describe('statistics export over generated stores', () => {
           for (let col = 1; col < t.total.length; col++) {
             if (typeof t.total[col] !== 'number') continue;
             expect(t.body.filter((r) => hidden(r[col]!)).length, `${t.title} column ${col}`).not.toBe(1);
+          }
+        }
+        // The outcome table: a row whose count is not shown shows no mean or share; a shown figure has at least `threshold` people behind it.
+        const outcomes = tables.find((x) => x.title.startsWith('Utfall:'));
+        if (d.outcomes.total.pairs > 0 && !sheet.withheld.includes('outcomes')) {
+          expect(outcomes).toBeDefined();
+          const groups = [...d.outcomes.rows, d.outcomes.total];
+          outcomes!.body.forEach((r, i) => {
+            const g = groups[i]!;
+            if (typeof r[1] !== 'number') expect(r.slice(2)).toEqual(['..', '..', '..', '..', '..']);
+            if (r[2] !== '..' && r[2] !== '–') expect(g.safetyChange.answered).toBeGreaterThanOrEqual(threshold);
+            if (r[6] !== '..' && r[6] !== '–') expect(g.help.answered).toBeGreaterThanOrEqual(threshold);
+            if (r[5] !== '..' && r[5] !== '–') expect(g.pairs).toBeGreaterThanOrEqual(threshold);
+          });
+          // Where the service rows add up to the total shown, no single row is hidden alone (it could be subtracted).
+          const rowsOnly = outcomes!.body.slice(0, -1);
+          if (d.outcomes.rows.reduce((a, r) => a + r.pairs, 0) === d.outcomes.total.pairs && typeof outcomes!.body.at(-1)![1] === 'number') {
+            expect(rowsOnly.filter((r) => hidden(r[1]!)).length).not.toBe(1);
           }
         }
         // A rate per 10,000 is shown only beside a shown count.

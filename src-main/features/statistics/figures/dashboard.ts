@@ -4,6 +4,7 @@ import { breakdowns } from './breakdowns.js';
 import type { MonthCounts } from './counts.js';
 import { keyFigures } from './key-figures.js';
 import { monthly } from './monthly.js';
+import { outcomeFigures } from './outcomes.js';
 import { placements } from './placements.js';
 import { quality } from './quality.js';
 
@@ -18,6 +19,7 @@ export function dashboardFrom(counts: MonthCounts, period: MonthPeriod, settings
     breakdowns: breakdowns(counts, periods, serviceTypes),
     placements: placements(counts, periods),
     quality: quality(counts, periods, settings.riskAssessmentDays),
+    outcomes: outcomeFigures(counts, period, serviceTypes),
     settings,
   };
 }

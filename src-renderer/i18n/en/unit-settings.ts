@@ -1,0 +1,80 @@
+import type { unitSettingsSv } from '../sv/unit-settings';
+
+/** English texts of the settings screen; same keys as Swedish. */
+export const unitSettingsEn: typeof unitSettingsSv = {
+  unitSettings: {
+    intro: 'Here the coordinator changes everything that applies to the whole unit. Each part is saved on its own, and every change is logged.',
+    readOnly: "You can see the unit's settings here. Only a coordinator can change them.",
+    contents: 'Contents',
+    unitPart: "The unit's settings",
+    personalPart: 'Your own settings',
+    saved: 'Saved',
+    save: 'Save',
+    wholeNumber: 'Enter a whole number, in digits.',
+    yes: 'Yes',
+    no: 'No',
+    links: {
+      statistics: 'Change under Settings → Statistics',
+      retention: 'Change the rule under Settings → Retention',
+      log: 'Change the office hours under Settings → Log review',
+    },
+    sections: {
+      unit: 'The unit: name and logo',
+      security: 'Security: automatic lock',
+      backups: 'Backups',
+      retention: 'Retention',
+      log: 'Log review: office hours',
+      statistics: 'Statistics',
+      numbers: 'Safety plans: emergency numbers',
+      services: 'Services',
+      templates: 'Templates',
+      passphrase: 'Your passphrase',
+      language: 'Language',
+    },
+    unit: {
+      intro: 'The name and logo head every printout and the lock screen.',
+      logoHeading: 'Logo',
+    },
+    security: {
+      intro: 'Fristad locks itself when nobody has used it for this many minutes, and always when the computer locks or sleeps.',
+      minutes: '{{count}} minutes',
+    },
+    backups: {
+      intro: 'Where backups are saved when Fristad locks or closes, and how many are kept.',
+      noFolder: 'No folder – only when someone asks for a copy',
+      listHeading: 'Copies',
+    },
+    retention: {
+      intro: 'Closed cases are deleted this many years after the last entry.',
+      openRetention: 'To retention',
+    },
+    log: {
+      intro: 'Events outside office hours, and many persons opened in a short time, are flagged in the log review.',
+      hours: '{{start}}–{{end}}',
+      weekdays: 'weekdays',
+      allDays: 'every day',
+      manyText: '{{count}} persons within {{minutes}} minutes',
+      openLog: 'To the log review',
+    },
+    statistics: {
+      intro: 'The small-number threshold protects the people in the statistics: counts below it never leave the unit. The population gives figures per 10,000 inhabitants.',
+      noPopulation: 'Not given',
+      days: '{{count}} days',
+    },
+    numbers: {
+      intro: 'The numbers a new safety plan starts with, in the order they print – for example the social emergency service and the nearest women’s shelter. Existing plans keep their numbers.',
+      fromTemplate: 'The unit has no numbers of its own yet: the list comes from the safety-plan template.',
+      label: 'Description, row {{n}}',
+      number: 'Number, row {{n}}',
+      up: 'Move row {{n}} up',
+      down: 'Move row {{n}} down',
+      remove: 'Remove row {{n}}',
+      add: 'Add a number',
+      max: 'The list holds at most 20 numbers.',
+      backToTemplate: "Use the template's numbers",
+      colLabel: 'Description',
+      useUnitList: "Use the unit's numbers",
+      colNumber: 'Number',
+    },
+  },
+};
