@@ -302,10 +302,14 @@ export interface StatisticsMonthsTable {
   count: number;
 }
 
-/** Months whose statistics counts are current; `frozen` ones are never recounted. */
+/** Months whose statistics counts are kept; `frozen` ones are never recounted, others hold while `counted_on` does (see migration 0120). */
 export interface StatisticsCountedTable {
   month: string;
   frozen: Generated<number>;
+  /** The day the month was counted on, `YYYY-MM-DD`; NULL is never written and means "count again". */
+  counted_on: string | null;
+  /** Random id of this count of the month: the month's rows never change under it (see migration 0120). */
+  count_id: string | null;
 }
 
 export interface SheltersTable {

@@ -10,6 +10,7 @@ import * as m0080 from './0080-statistics-more.js';
 import * as m0090 from './0090-imported-child-consent.js';
 import * as m0100 from './0100-drop-monthly-aggregates.js';
 import * as m0110 from './0110-outcome-followups.js';
+import * as m0120 from './0120-statistics-today.js';
 import * as m0130 from './0130-import-batches.js';
 import * as m0150 from './0150-journal-terms.js';
 
@@ -29,6 +30,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '0090-imported-child-consent': m0090,
   '0100-drop-monthly-aggregates': m0100,
   '0110-outcome-followups': m0110,
+  '0120-statistics-today': m0120,
   '0130-import-batches': m0130,
   '0150-journal-terms': m0150,
 });

@@ -131,3 +131,24 @@ export async function careMonthCounts(db: Db, period: MonthPeriod, add: AddCount
     add(r.m, 'new_cases', 'safety_plan', r.plan ? 'yes' : 'no', r.n);
   }
 }
+
+/** The measures whose counts change with the day alone: an open placement adds a night (and its cost) each day. */
+export const DAY_MEASURES: readonly string[] = ['placement_days', 'placement_cost'];
+
+/**
+ * The counts of `DAY_MEASURES` per month as of `asOf`, exactly as
+ * liveMonthCounts gives them: what a month whose rows are otherwise current
+ * needs counted again on a new day.
+ */
+export async function dayMonthCounts(db: Db, period: MonthPeriod, asOf: string): Promise<{ month: string; measure: string; dimension: string; value: string; count: number }[]> {
+  const sums = new Map<string, number>();
+  await placementMonthCounts(db, period, asOf, (month, measure, dimension, value, count) => {
+    if (!DAY_MEASURES.includes(measure)) return;
+    const key = JSON.stringify([month, measure, dimension, value ?? 'unknown']);
+    sums.set(key, (sums.get(key) ?? 0) + Number(count));
+  });
+  return [...sums].map(([key, count]) => {
+    const [month, measure, dimension, value] = JSON.parse(key) as [string, string, string, string];
+    return { month, measure, dimension, value, count };
+  });
+}
