@@ -5,6 +5,7 @@ import { AppError, VaultLockedError } from './domain/errors.js';
 import { AuditLog } from './features/audit/audit-log.js';
 import { DEFAULT_SETTINGS, type Settings } from './features/settings/contract.js';
 import { readSettings } from './features/settings/service.js';
+import { forgetRowsInMemory } from './features/statistics/month-store.js';
 import { silentLogger, type Logger } from './log.js';
 import type { PrintEngine } from './print/engine.js';
 import { DEFAULT_SCRYPT } from './vault/crypto.js';
@@ -171,6 +172,8 @@ export class Core {
     } catch (err) {
       this.log.error('vault.close_failed', { message: err instanceof Error ? err.name : 'unknown' });
     }
+    // Nothing read from the vault stays in memory once it is locked, the statistics' anonymous monthly counts included.
+    forgetRowsInMemory();
     this.log.info('vault.locked', { reason });
     for (const l of this.#lockListeners) l(reason);
   }

@@ -94,7 +94,12 @@ function text(t: string): string {
   return t;
 }
 
-/** Forgets the kept rows held in memory (they are read again from the store); for measuring reads without them. */
+/** How many kept rows are held in memory now. */
+export function rowsHeldInMemory(): number {
+  return rowsInMemory;
+}
+
+/** Forgets the kept rows held in memory (they are read again from the store): when the vault locks, and for measuring reads without them. */
 export function forgetRowsInMemory(): void {
   rowsById.clear();
   texts.clear();

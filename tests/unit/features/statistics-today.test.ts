@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { call, unlockedApp } from '../../support/temp.js';
+import { newCase } from '../../support/casework.js';
 import type { CaseDetail } from '../../../src-main/features/cases/contract.js';
 import type { ShelterDetail } from '../../../src-main/features/shelters/contract.js';
 import type { Placement } from '../../../src-main/features/placements/contract.js';
@@ -8,7 +9,7 @@ import { liveMonthCounts, serviceTypeLabels, type MonthCount } from '../../../sr
 import { MonthCounts } from '../../../src-main/features/statistics/figures/counts.js';
 import { dashboardFrom } from '../../../src-main/features/statistics/figures/dashboard.js';
 import { readStatisticsSettings } from '../../../src-main/features/statistics/settings.js';
-import { freezeStatisticsThrough, holds } from '../../../src-main/features/statistics/month-store.js';
+import { freezeStatisticsThrough, holds, rowsHeldInMemory } from '../../../src-main/features/statistics/month-store.js';
 import { sameTimeLastYear, type MonthPeriod } from '../../../src-main/domain/statistics-period.js';
 
 type App = Awaited<ReturnType<typeof unlockedApp>>;
@@ -249,5 +250,19 @@ describe('statistics: the current month against the clock', () => {
     // frozen always holds; no day known never does
     expect(holds(row('2026-11', '2026-11-02', 1), '2027-01-01')).toBe(true);
     expect(holds(row('2026-10', null), '2026-11-29')).toBe(false);
+  });
+});
+
+describe('statistics kept in memory', () => {
+  it('are forgotten when the vault locks', async () => {
+    // given a dashboard read, whose monthly counts are then held in memory
+    const app = await unlockedApp();
+    await newCase(app, 'Låsdotter');
+    await call<Dashboard>(app.router, 'statistics.dashboard', { from: '2025-01', to: '2026-12' });
+    expect(rowsHeldInMemory()).toBeGreaterThan(0);
+    // when the vault locks
+    await app.core.lock('user');
+    // then none are left
+    expect(rowsHeldInMemory()).toBe(0);
   });
 });
