@@ -11,6 +11,7 @@ import { addDays } from '../../src-main/domain/placement-cost.js';
 import { commitCaseLog, dryRunCaseLog } from '../../src-main/features/imports/case-log.js';
 import { commitImport, dryRunImport } from '../../src-main/features/imports/service.js';
 import { ms, round, summarize, table, type Stat } from './stats.js';
+import { checkpointSettled } from '../../src-main/db/checkpoint.js';
 
 export const IMPORTS_TARGET_MS = 2000;
 export const IMPORTS_ROWS = 10_000;
@@ -83,6 +84,8 @@ export interface ImportRun {
   cpuMs: number;
   accepted: number;
   refused: number;
+  /** The checkpoint that follows the commit once the worker has the report (not in totalMs). */
+  checkpointMs: number;
 }
 
 export interface ImportsBench {
@@ -101,7 +104,9 @@ async function timed(dry: () => Promise<{ accepted: unknown[] }>, commit: () => 
   const done = await commit();
   const commitMs = performance.now() - t;
   const used = process.cpuUsage(cpu);
-  return { dryRunMs: round(dryRunMs, 1), commitMs: round(commitMs, 1), totalMs: round(dryRunMs + commitMs, 1), cpuMs: round((used.user + used.system) / 1000, 1), accepted: done.accepted.length, refused: done.refused.length };
+  // The WAL checkpoint the commit leaves for the next turn of the event loop (db/checkpoint.ts), after the worker has the report: reported apart.
+  const checkpointMs = await checkpointSettled();
+  return { dryRunMs: round(dryRunMs, 1), commitMs: round(commitMs, 1), totalMs: round(dryRunMs + commitMs, 1), cpuMs: round((used.user + used.system) / 1000, 1), checkpointMs: round(checkpointMs, 1), accepted: done.accepted.length, refused: done.refused.length };
 }
 
 /** Both imports, `runs` times each, on the unlocked store of `session` (which needs the shelters named). */
@@ -132,7 +137,7 @@ export async function benchImports(session: Session, shelterNames: readonly stri
   const verdict = (ok: boolean) => (ok ? 'pass' : 'MISS');
   const row = (label: string, runsOf: ImportRun[], total: Stat, ok: boolean) => [
     `${label}: dry run + commit, p50 / p95 of ${total.n}`,
-    `${ms(total.p50, 0)} / ${ms(total.p95, 0)} ms (${runsOf.map((r) => `${ms(r.dryRunMs, 0)}+${ms(r.commitMs, 0)}`).join(', ')}; cpu p50 ${ms(summarize(runsOf.map((r) => r.cpuMs)).p50, 0)} ms)`,
+    `${ms(total.p50, 0)} / ${ms(total.p95, 0)} ms (${runsOf.map((r) => `${ms(r.dryRunMs, 0)}+${ms(r.commitMs, 0)}`).join(', ')}; cpu p50 ${ms(summarize(runsOf.map((r) => r.cpuMs)).p50, 0)} ms; then the checkpoint ${runsOf.map((r) => ms(r.checkpointMs, 0)).join(', ')} ms)`,
     `≤ ${IMPORTS_TARGET_MS} ms`,
     verdict(ok),
   ];

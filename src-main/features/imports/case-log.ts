@@ -1,3 +1,4 @@
+import { withCheckpointAfter } from '../../db/checkpoint.js';
 import { gatherJournalTerms } from '../journal/terms.js';
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
@@ -194,72 +195,74 @@ const caseLogKey = (input: CaseLogInput, now: Date) => planKey('case_log', input
 export async function commitCaseLog(session: Session, input: CaseLogInput, now = new Date()): Promise<CaseLogReport> {
   const at = now.toISOString();
   const importerId = session.worker.id;
-  return session.db.transaction().execute(async (trx) => {
-    // The dry run's plan when nothing was written since (plan-cache.ts); otherwise read and check the file again, inside the transaction.
-    const plan =
-      takePlan<CaseLogPlan>(session, caseLogKey(input, now)) ??
-      (await (async () => {
-        const read = await readImportRows(input);
-        return { rows: read.length, ...(await planCaseLog(trx, read, input, session.worker, now)) };
-      })());
-    const { accepted, refused } = plan;
-    const importId = newImportId();
-    const nextId = orderedIds(now);
-    const caseNumber = caseNumbers(trx);
-    const made: NewPersons = { persons: [], tokens: [], pairs: [] };
-    const cases: Insertable<Database['cases']>[] = [];
-    const types: Insertable<Database['case_violence_types']>[] = [];
-    const members: Insertable<Database['case_persons']>[] = [];
-    const statusEvents: Insertable<Database['case_status_events']>[] = [];
-    const assignments: Insertable<Database['case_assignments']>[] = [];
-    const journal: Insertable<Database['journal_entries']>[] = [];
-    const registered = new Map<string, string>();
-    const personOf = (p: PlannedPerson, gender: Database['persons']['gender']): string => {
-      if (p.personId) return p.personId;
-      const key = personKey(p);
-      let id = registered.get(key);
-      if (id) return id;
-      id = nextId();
-      registered.set(key, id);
-      pushImportedPerson(made, { ...p, id, gender }, { at, by: importerId, importId });
-      return id;
-    };
-    for (const a of accepted) {
-      const caseId = nextId();
-      const victimId = personOf(a.victimPerson, a.victimPerson.gender);
-      cases.push({
-        id: caseId, case_number: await caseNumber(Number(a.intakeDate.slice(0, 4))), main_person_id: victimId, intake_date: a.intakeDate, intake_source: a.intakeSource,
-        status: a.status, assigned_worker_id: a.workerId, closed_at: a.closingDate, created_at: at, created_by: importerId, updated_at: at,
-        relation: a.relation, first_contact_date: a.firstContactDate, children_in_household: a.childrenInHousehold, closing_reason: a.closingReason,
-        import_id: importId, external_ref: a.caseReference,
-      });
-      for (const t of a.violenceTypes) types.push({ case_id: caseId, violence_type: t, intake_date: a.intakeDate });
-      members.push({ case_id: caseId, person_id: victimId, role: 'victim', child_exposure: null });
-      if (a.perpetratorPerson) members.push({ case_id: caseId, person_id: personOf(a.perpetratorPerson, 'okant'), role: 'perpetrator', child_exposure: null });
-      statusEvents.push({ case_id: caseId, from_status: null, to_status: 'intake', event_date: a.intakeDate, worker_id: importerId, at });
-      if (a.status !== 'intake') statusEvents.push({ case_id: caseId, from_status: 'intake', to_status: a.status, event_date: a.closingDate ?? a.firstContactDate ?? a.intakeDate, worker_id: importerId, at });
-      assignments.push({ case_id: caseId, worker_id: a.workerId, assigned_by: importerId, at });
-      if (a.note) {
-        journal.push({
-          id: nextId(), case_id: caseId, entry_date: a.intakeDate, author_id: importerId, text: `${IMPORTED_NOTE_HEADING}\n${a.note}`, status: 'draft',
-          signed_at: null, signed_by: null, corrects_entry_id: null, created_at: at, updated_at: at,
+  return withCheckpointAfter(session.vault.sqlite, () =>
+    session.db.transaction().execute(async (trx) => {
+      // The dry run's plan when nothing was written since (plan-cache.ts); otherwise read and check the file again, inside the transaction.
+      const plan =
+        takePlan<CaseLogPlan>(session, caseLogKey(input, now)) ??
+        (await (async () => {
+          const read = await readImportRows(input);
+          return { rows: read.length, ...(await planCaseLog(trx, read, input, session.worker, now)) };
+        })());
+      const { accepted, refused } = plan;
+      const importId = newImportId();
+      const nextId = orderedIds(now);
+      const caseNumber = caseNumbers(trx);
+      const made: NewPersons = { persons: [], tokens: [], pairs: [] };
+      const cases: Insertable<Database['cases']>[] = [];
+      const types: Insertable<Database['case_violence_types']>[] = [];
+      const members: Insertable<Database['case_persons']>[] = [];
+      const statusEvents: Insertable<Database['case_status_events']>[] = [];
+      const assignments: Insertable<Database['case_assignments']>[] = [];
+      const journal: Insertable<Database['journal_entries']>[] = [];
+      const registered = new Map<string, string>();
+      const personOf = (p: PlannedPerson, gender: Database['persons']['gender']): string => {
+        if (p.personId) return p.personId;
+        const key = personKey(p);
+        let id = registered.get(key);
+        if (id) return id;
+        id = nextId();
+        registered.set(key, id);
+        pushImportedPerson(made, { ...p, id, gender }, { at, by: importerId, importId });
+        return id;
+      };
+      for (const a of accepted) {
+        const caseId = nextId();
+        const victimId = personOf(a.victimPerson, a.victimPerson.gender);
+        cases.push({
+          id: caseId, case_number: await caseNumber(Number(a.intakeDate.slice(0, 4))), main_person_id: victimId, intake_date: a.intakeDate, intake_source: a.intakeSource,
+          status: a.status, assigned_worker_id: a.workerId, closed_at: a.closingDate, created_at: at, created_by: importerId, updated_at: at,
+          relation: a.relation, first_contact_date: a.firstContactDate, children_in_household: a.childrenInHousehold, closing_reason: a.closingReason,
+          import_id: importId, external_ref: a.caseReference,
         });
+        for (const t of a.violenceTypes) types.push({ case_id: caseId, violence_type: t, intake_date: a.intakeDate });
+        members.push({ case_id: caseId, person_id: victimId, role: 'victim', child_exposure: null });
+        if (a.perpetratorPerson) members.push({ case_id: caseId, person_id: personOf(a.perpetratorPerson, 'okant'), role: 'perpetrator', child_exposure: null });
+        statusEvents.push({ case_id: caseId, from_status: null, to_status: 'intake', event_date: a.intakeDate, worker_id: importerId, at });
+        if (a.status !== 'intake') statusEvents.push({ case_id: caseId, from_status: 'intake', to_status: a.status, event_date: a.closingDate ?? a.firstContactDate ?? a.intakeDate, worker_id: importerId, at });
+        assignments.push({ case_id: caseId, worker_id: a.workerId, assigned_by: importerId, at });
+        if (a.note) {
+          journal.push({
+            id: nextId(), case_id: caseId, entry_date: a.intakeDate, author_id: importerId, text: `${IMPORTED_NOTE_HEADING}\n${a.note}`, status: 'draft',
+            signed_at: null, signed_by: null, corrects_entry_id: null, created_at: at, updated_at: at,
+          });
+        }
       }
-    }
-    await recordImportBatch(session, trx, importId, 'case_log', input.base64, { rows: plan.rows, accepted: accepted.length, refused: refused.length, persons: made.persons.length, cases: cases.length, placements: 0, drafts: journal.length }, at);
-    const sqlite = session.vault.sqlite;
-    // Each table in the order of its most scattered key (see bulk.ts, orderedIds and byKey).
-    insertMany(trx, sqlite, 'persons', byKey(made.persons, (p) => p.personal_number ?? ''));
-    insertMany(trx, sqlite, 'person_search', byKey(made.tokens, (t) => `${t.token} ${t.person_id}`));
-    insertMany(trx, sqlite, 'person_name_pairs', byKey(made.pairs, (p) => `${p.pair} ${p.person_id}`));
-    insertMany(trx, sqlite, 'cases', cases);
-    insertMany(trx, sqlite, 'case_violence_types', byKey(types, (t) => `${t.violence_type} ${t.intake_date}`));
-    insertMany(trx, sqlite, 'case_persons', members);
-    insertMany(trx, sqlite, 'case_status_events', statusEvents);
-    insertMany(trx, sqlite, 'case_assignments', assignments);
-    insertMany(trx, sqlite, 'journal_entries', journal);
-    // The notes' words into the journal search's word list (journal/terms.ts), as a journal write in the app does.
-    if (journal.length > 0) await gatherJournalTerms(trx);
-    return caseLogReport(plan.rows, accepted, refused, true);
-  });
+      await recordImportBatch(session, trx, importId, 'case_log', input.base64, { rows: plan.rows, accepted: accepted.length, refused: refused.length, persons: made.persons.length, cases: cases.length, placements: 0, drafts: journal.length }, at);
+      const sqlite = session.vault.sqlite;
+      // Each table in the order of its most scattered key (see bulk.ts, orderedIds and byKey).
+      insertMany(trx, sqlite, 'persons', byKey(made.persons, (p) => p.personal_number ?? ''));
+      insertMany(trx, sqlite, 'person_search', byKey(made.tokens, (t) => `${t.token} ${t.person_id}`));
+      insertMany(trx, sqlite, 'person_name_pairs', byKey(made.pairs, (p) => `${p.pair} ${p.person_id}`));
+      insertMany(trx, sqlite, 'cases', cases);
+      insertMany(trx, sqlite, 'case_violence_types', byKey(types, (t) => `${t.violence_type} ${t.intake_date}`));
+      insertMany(trx, sqlite, 'case_persons', members);
+      insertMany(trx, sqlite, 'case_status_events', statusEvents);
+      insertMany(trx, sqlite, 'case_assignments', assignments);
+      insertMany(trx, sqlite, 'journal_entries', journal);
+      // The notes' words into the journal search's word list (journal/terms.ts), as a journal write in the app does.
+      if (journal.length > 0) await gatherJournalTerms(trx);
+      return caseLogReport(plan.rows, accepted, refused, true);
+    }),
+  );
 }

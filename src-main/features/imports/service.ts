@@ -1,3 +1,4 @@
+import { withCheckpointAfter } from '../../db/checkpoint.js';
 import ExcelJS from 'exceljs';
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
@@ -261,94 +262,96 @@ const placementLogKey = (input: RunInput, now: Date) => planKey('placement_log',
 export async function commitImport(session: Session, input: RunInput, now = new Date()): Promise<ImportReport> {
   const at = now.toISOString();
   const workerId = session.worker.id;
-  return session.db.transaction().execute(async (trx) => {
-    // The dry run's plan when nothing was written since (plan-cache.ts); otherwise read and check the file again, inside the transaction.
-    const planned =
-      takePlan<PlacementLogPlan>(session, placementLogKey(input, now)) ??
-      (await (async () => {
-        const read = await readImportRows(input);
-        return { rows: read.length, ...(await plan(trx, read, input.mapping, localIsoDate(now), now)) };
-      })());
-    const { accepted, refused } = planned;
-    const caseNumber = caseNumbers(trx);
-    const made: NewPersons = { persons: [], tokens: [], pairs: [] };
-    const cases: Insertable<Database['cases']>[] = [];
-    const members: Insertable<Database['case_persons']>[] = [];
-    const statusEvents: Insertable<Database['case_status_events']>[] = [];
-    const assignments: Insertable<Database['case_assignments']>[] = [];
-    const placements: Insertable<Database['placements']>[] = [];
-    const placementChildren: Insertable<Database['placement_children']>[] = [];
-    const inCase = new Set<string>();
-    const importId = newImportId();
-    const nextId = orderedIds(now);
-    const newPersonIds = new Map<string, string>();
-    const newCaseIds = new Map<string, string>();
-    /** The person of a number: found by the plan, registered earlier in this import, or registered now. */
-    const personOf = (p: { personId: string | null; canonical: string; numberKind: 'personnummer' | 'samordningsnummer'; birthYear: number; firstName: string; lastName: string }): string => {
-      let personId = p.personId ?? newPersonIds.get(p.canonical);
-      if (personId) return personId;
-      personId = nextId();
-      newPersonIds.set(p.canonical, personId);
-      pushImportedPerson(made, { ...p, id: personId, gender: 'okant' }, { at, by: workerId, importId });
-      return personId;
-    };
-    for (const a of accepted) {
-      const personId = personOf(a);
-      let caseId = a.caseId ?? newCaseIds.get(personId);
-      if (!caseId) {
-        caseId = nextId();
-        newCaseIds.set(personId, caseId);
-        const intakeDate = a.decisionDate < a.startDate ? a.decisionDate : a.startDate;
-        cases.push({
-          id: caseId, case_number: await caseNumber(Number(intakeDate.slice(0, 4))), main_person_id: personId, intake_date: intakeDate, intake_source: input.newCaseSource,
-          status: 'intake', assigned_worker_id: workerId, closed_at: null, created_at: at, created_by: workerId, updated_at: at,
-          relation: null, first_contact_date: null, children_in_household: null, closing_reason: null, import_id: importId, external_ref: null,
-        });
-        members.push({ case_id: caseId, person_id: personId, role: 'victim', child_exposure: null });
-        statusEvents.push({ case_id: caseId, from_status: null, to_status: 'intake', event_date: intakeDate, worker_id: workerId, at });
-        assignments.push({ case_id: caseId, worker_id: workerId, assigned_by: workerId, at });
-      }
-      const id = nextId();
-      for (const c of a.children) {
-        const childId = personOf(c);
-        const key = `${caseId}|${childId}`;
-        if (!c.inCase && !inCase.has(key)) {
-          members.push({ case_id: caseId, person_id: childId, role: 'child', child_exposure: null });
+  return withCheckpointAfter(session.vault.sqlite, () =>
+    session.db.transaction().execute(async (trx) => {
+      // The dry run's plan when nothing was written since (plan-cache.ts); otherwise read and check the file again, inside the transaction.
+      const planned =
+        takePlan<PlacementLogPlan>(session, placementLogKey(input, now)) ??
+        (await (async () => {
+          const read = await readImportRows(input);
+          return { rows: read.length, ...(await plan(trx, read, input.mapping, localIsoDate(now), now)) };
+        })());
+      const { accepted, refused } = planned;
+      const caseNumber = caseNumbers(trx);
+      const made: NewPersons = { persons: [], tokens: [], pairs: [] };
+      const cases: Insertable<Database['cases']>[] = [];
+      const members: Insertable<Database['case_persons']>[] = [];
+      const statusEvents: Insertable<Database['case_status_events']>[] = [];
+      const assignments: Insertable<Database['case_assignments']>[] = [];
+      const placements: Insertable<Database['placements']>[] = [];
+      const placementChildren: Insertable<Database['placement_children']>[] = [];
+      const inCase = new Set<string>();
+      const importId = newImportId();
+      const nextId = orderedIds(now);
+      const newPersonIds = new Map<string, string>();
+      const newCaseIds = new Map<string, string>();
+      /** The person of a number: found by the plan, registered earlier in this import, or registered now. */
+      const personOf = (p: { personId: string | null; canonical: string; numberKind: 'personnummer' | 'samordningsnummer'; birthYear: number; firstName: string; lastName: string }): string => {
+        let personId = p.personId ?? newPersonIds.get(p.canonical);
+        if (personId) return personId;
+        personId = nextId();
+        newPersonIds.set(p.canonical, personId);
+        pushImportedPerson(made, { ...p, id: personId, gender: 'okant' }, { at, by: workerId, importId });
+        return personId;
+      };
+      for (const a of accepted) {
+        const personId = personOf(a);
+        let caseId = a.caseId ?? newCaseIds.get(personId);
+        if (!caseId) {
+          caseId = nextId();
+          newCaseIds.set(personId, caseId);
+          const intakeDate = a.decisionDate < a.startDate ? a.decisionDate : a.startDate;
+          cases.push({
+            id: caseId, case_number: await caseNumber(Number(intakeDate.slice(0, 4))), main_person_id: personId, intake_date: intakeDate, intake_source: input.newCaseSource,
+            status: 'intake', assigned_worker_id: workerId, closed_at: null, created_at: at, created_by: workerId, updated_at: at,
+            relation: null, first_contact_date: null, children_in_household: null, closing_reason: null, import_id: importId, external_ref: null,
+          });
+          members.push({ case_id: caseId, person_id: personId, role: 'victim', child_exposure: null });
+          statusEvents.push({ case_id: caseId, from_status: null, to_status: 'intake', event_date: intakeDate, worker_id: workerId, at });
+          assignments.push({ case_id: caseId, worker_id: workerId, assigned_by: workerId, at });
         }
-        inCase.add(key);
-        placementChildren.push({
-          id: nextId(), placement_id: id, person_id: childId, start_date: a.startDate, end_date: null, decision_ref: c.decisionRef,
-          consent: 'unknown', consent_ground: null, schooling: 'unknown', schooling_note: null,
+        const id = nextId();
+        for (const c of a.children) {
+          const childId = personOf(c);
+          const key = `${caseId}|${childId}`;
+          if (!c.inCase && !inCase.has(key)) {
+            members.push({ case_id: caseId, person_id: childId, role: 'child', child_exposure: null });
+          }
+          inCase.add(key);
+          placementChildren.push({
+            id: nextId(), placement_id: id, person_id: childId, start_date: a.startDate, end_date: null, decision_ref: c.decisionRef,
+            consent: 'unknown', consent_ground: null, schooling: 'unknown', schooling_note: null,
+          });
+        }
+        placements.push({
+          ...placementRow(
+            id,
+            {
+              caseId, personId, shelterId: a.shelterId, decisionDate: a.decisionDate, decisionRef: null, startDate: a.startDate, plannedEndDate: a.plannedEndDate, followUpDate: null,
+              adultPriceOverrideOre: a.priceOre, childPriceOverrideOre: null, priceOverrideReason: a.priceOre === null ? null : 'Pris enligt importerad fil', children: [],
+            },
+            workerId,
+            at,
+            a.endDate,
+          ),
+          import_id: importId,
         });
       }
-      placements.push({
-        ...placementRow(
-          id,
-          {
-            caseId, personId, shelterId: a.shelterId, decisionDate: a.decisionDate, decisionRef: null, startDate: a.startDate, plannedEndDate: a.plannedEndDate, followUpDate: null,
-            adultPriceOverrideOre: a.priceOre, childPriceOverrideOre: null, priceOverrideReason: a.priceOre === null ? null : 'Pris enligt importerad fil', children: [],
-          },
-          workerId,
-          at,
-          a.endDate,
-        ),
-        import_id: importId,
-      });
-    }
-    await recordImportBatch(session, trx, importId, 'placement_log', input.base64, { rows: planned.rows, accepted: accepted.length, refused: refused.length, persons: made.persons.length, cases: cases.length, placements: placements.length, drafts: 0 }, at);
-    const sqlite = session.vault.sqlite;
-    // Each table in the order of its most scattered key (see bulk.ts, orderedIds and byKey).
-    insertMany(trx, sqlite, 'persons', byKey(made.persons, (p) => p.personal_number ?? ''));
-    insertMany(trx, sqlite, 'person_search', byKey(made.tokens, (t) => `${t.token} ${t.person_id}`));
-    insertMany(trx, sqlite, 'person_name_pairs', byKey(made.pairs, (p) => `${p.pair} ${p.person_id}`));
-    insertMany(trx, sqlite, 'cases', cases);
-    insertMany(trx, sqlite, 'case_persons', members);
-    insertMany(trx, sqlite, 'case_status_events', statusEvents);
-    insertMany(trx, sqlite, 'case_assignments', assignments);
-    insertMany(trx, sqlite, 'placements', placements);
-    insertMany(trx, sqlite, 'placement_children', placementChildren);
-    return report(planned.rows, accepted, refused, true);
-  });
+      await recordImportBatch(session, trx, importId, 'placement_log', input.base64, { rows: planned.rows, accepted: accepted.length, refused: refused.length, persons: made.persons.length, cases: cases.length, placements: placements.length, drafts: 0 }, at);
+      const sqlite = session.vault.sqlite;
+      // Each table in the order of its most scattered key (see bulk.ts, orderedIds and byKey).
+      insertMany(trx, sqlite, 'persons', byKey(made.persons, (p) => p.personal_number ?? ''));
+      insertMany(trx, sqlite, 'person_search', byKey(made.tokens, (t) => `${t.token} ${t.person_id}`));
+      insertMany(trx, sqlite, 'person_name_pairs', byKey(made.pairs, (p) => `${p.pair} ${p.person_id}`));
+      insertMany(trx, sqlite, 'cases', cases);
+      insertMany(trx, sqlite, 'case_persons', members);
+      insertMany(trx, sqlite, 'case_status_events', statusEvents);
+      insertMany(trx, sqlite, 'case_assignments', assignments);
+      insertMany(trx, sqlite, 'placements', placements);
+      insertMany(trx, sqlite, 'placement_children', placementChildren);
+      return report(planned.rows, accepted, refused, true);
+    }),
+  );
 }
 
 /** A fictional example row of each template: the number is the Tax Agency's test number 19121212-1212. */
