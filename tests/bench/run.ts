@@ -275,6 +275,7 @@ async function main(): Promise<void> {
     }
     console.log('measuring statistics (dashboard and exports) …');
     const statistics = await benchStatistics(router, encSession, now, Math.max(50, Math.round(ITER / 5)));
+    const memAfterStatistics = memory();
     const outcomes = await benchOutcomes(encSession.db, now, 30);
     statistics.lines.push(...outcomes.lines);
     core.touch();
@@ -415,7 +416,7 @@ async function main(): Promise<void> {
     lines.push(`  * opening a case or person writes its audit event (commit with synchronous=FULL); not in the read mix.`);
     lines.push('');
     lines.push(`RSS of this process (after GC): after unlock ${memAfterUnlock.rssMb} MB; after the router run ${memAfterRouter.rssMb} MB (heap ${memAfterRouter.heapUsedMb} MB)   target ≤ ${TARGETS.rssMb} MB   ${verdict(pass.rss)}`);
-    lines.push(`  after each group of the router run: ${(Object.entries(memAfterGroup) as [Group, { rssMb: number }][]).map(([g, m]) => `${g} ${m.rssMb} MB`).join(', ')}`);
+    lines.push(`  after each group of the router run: ${(Object.entries(memAfterGroup) as [Group, { rssMb: number }][]).map(([g, m]) => `${g} ${m.rssMb} MB`).join(', ')}; after the statistics part ${memAfterStatistics.rssMb} MB; after the outcome live counts (the last part) ${memAfterRouter.rssMb} MB`);
     lines.push(`  with the plain comparison copy also open: ${memEnd.rssMb} MB (benchmark only)`);
     lines.push(`Build child peak RSS: ${build.peakRssMb} MB (the generator's, not the app's)`);
     lines.push('', ...placementBench.lines, '', ...importsBench.lines, '');
