@@ -303,6 +303,7 @@ export const en: Messages = {
   caseView: {
     title: 'Case {{number}}',
     mainPerson: 'Main person',
+    externalRef: "The unit's earlier case number (imported)",
     closedNote: 'The case was closed on {{date}} ({{reason}}). A closed case cannot be changed. A new contact is a new intake.',
     factsTitle: 'Intake',
     editFacts: 'Edit details',

@@ -307,6 +307,7 @@ export const sv = {
   caseView: {
     title: 'Ärende {{number}}',
     mainPerson: 'Huvudperson',
+    externalRef: 'Enhetens tidigare ärendenummer (importerat)',
     closedNote: 'Ärendet avslutades {{date}} ({{reason}}). Ett avslutat ärende kan inte ändras. Vid ny kontakt görs en ny aktualisering.',
     factsTitle: 'Aktualisering',
     editFacts: 'Ändra uppgifter',

@@ -140,6 +140,8 @@ export interface CaseDetail extends Omit<CaseListItem, 'mainPerson'> {
   firstContactDate: string | null;
   childrenInHousehold: number | null;
   closingReason: ClosingReason | null;
+  /** The unit's own case number from an imported case log (null for a case registered in Fristad). */
+  externalRef: string | null;
   persons: CasePerson[];
   statusHistory: CaseStatusEvent[];
   assignments: CaseAssignment[];

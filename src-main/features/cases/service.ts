@@ -275,6 +275,7 @@ export async function getCase(session: Session, id: string, opts: { audit: boole
       firstContactDate: c.first_contact_date,
       childrenInHousehold: c.children_in_household,
       closingReason: c.closing_reason,
+      externalRef: c.external_ref,
       persons: persons.map((p) => ({
         personId: p.id,
         firstName: p.first_name,

@@ -51,6 +51,11 @@ export function CaseView({ caseId, entryId }: { caseId: string; entryId?: string
         <PageHeading>{t('caseView.title', { number: detail.caseNumber })}</PageHeading>
         <span className={`status-pill status-${detail.status}`}>{t(`vocab.status.${detail.status}`)}</span>
       </div>
+      {detail.externalRef ? (
+        <p className="case-external-ref">
+          <span className="muted">{t('caseView.externalRef')}:</span> {detail.externalRef}
+        </p>
+      ) : null}
       {main ? (
         <p className="case-main-person">
           <span className="muted">{t('caseView.mainPerson')}:</span>{' '}

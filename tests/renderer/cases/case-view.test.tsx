@@ -67,6 +67,19 @@ describe('case view', () => {
     expect(screen.queryByRole('button', { name: 'Nytt beslut' })).toBeNull();
   });
 
+  it('shows the unit’s own case number of an imported case', async () => {
+    openCase({ 'cases.get': () => caseDetail({ externalRef: 'VINR 23/1' }) });
+    await screen.findByRole('heading', { name: 'Ärende 2025-0001' });
+    expect(screen.getByText('VINR 23/1')).toBeTruthy();
+    expect(screen.getByText('Enhetens tidigare ärendenummer (importerat):')).toBeTruthy();
+  });
+
+  it('shows no earlier case number for a case registered in Fristad', async () => {
+    openCase();
+    await screen.findByRole('heading', { name: 'Ärende 2025-0001' });
+    expect(screen.queryByText(/Enhetens tidigare ärendenummer/)).toBeNull();
+  });
+
   it('changes the worker from the unit’s active workers, and shows the assignment history', async () => {
     const { bridge, user } = openCase({
       'cases.reassign': ({ workerId }) =>

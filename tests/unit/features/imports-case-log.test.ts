@@ -93,6 +93,8 @@ describe('import of a case log', () => {
     ]);
     const drafts = await db.selectFrom('journal_entries').select(['case_id', 'status', 'text', 'entry_date', 'author_id']).execute();
     expect(drafts).toEqual([{ case_id: closedCase.id, status: 'draft', text: 'Anteckning från den importerade ärendeloggen:\nKom via polisen, önskade stödsamtal.', entry_date: '2023-05-04', author_id: app.workerId }]);
+    // and the case view shows the unit's own case number
+    expect((await call<{ externalRef: string | null }>(app.router, 'cases.get', { id: closedCase.id })).externalRef).toBe('VINR 23/1');
     // and the journal search finds the note by a word in it, its words in the search's word list
     expect((await call<JournalSearchResult>(app.router, 'journal.search', { query: 'stödsamtal' })).hits.map((h) => h.caseId)).toEqual([closedCase.id]);
     expect(await db.selectFrom('journal_terms').select('term').where('term', '=', 'stodsamtal').execute()).toEqual([{ term: 'stodsamtal' }]);
