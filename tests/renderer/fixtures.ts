@@ -77,6 +77,7 @@ export function caseDetail(over: Partial<CaseDetail> = {}): CaseDetail {
     firstContactDate: null,
     childrenInHousehold: null,
     closingReason: null,
+    externalRef: null,
     persons: [{ personId: PERSON_ID, firstName: 'Anna', lastName: 'Svensson', personalNumber: '19121212-1212', protectionLevel: 'none', role: 'victim', childExposure: null }],
     statusHistory: [{ from: null, to: 'intake', date: '2025-03-01', workerName: 'Karin Lund', at: '2025-03-01T09:00:00.000Z' }],
     assignments: [{ workerName: 'Karin Lund', assignedByName: 'Karin Lund', at: '2025-03-01T09:00:00.000Z' }],
