@@ -62,6 +62,10 @@ test('import a case log with good and bad rows: choose the kind, map, dry run wi
   await expect(page.getByText('Märta Ekström')).toBeVisible();
   await expect(page.getByText('Åsa Östlund')).toBeVisible();
   await shot(page, '04-case-list');
+  // The case shows the unit's earlier case number.
+  await page.getByRole('row', { name: /Märta Ekström/ }).getByRole('button').first().click();
+  await expect(page.getByText('VINR 23/2')).toBeVisible();
+  await shot(page, '04b-case-view');
   await menu(page, 'Personer').click();
   await page.getByLabel('Sök person').fill(a.replace('-', ''));
   await expect(page.getByText('Östlund').first()).toBeVisible();

@@ -16,6 +16,7 @@ async function seed(host: RunningHost) {
   const c = await invoke<{ id: string }>(host, 'cases.create', { mainPersonId: ada.id, intakeDate: '2026-01-12', intakeSource: 'report_police', violenceTypes: ['physical'], people: [{ person: { personId: rolf.id }, role: 'perpetrator' }] });
   const entry = await invoke<{ id: string }>(host, 'journal.create', { caseId: c.id, entryDate: '2026-01-12', text: 'Samtal med Ada. Rolf Exempelgren har hotat henne i telefon.' });
   await invoke(host, 'journal.sign', { id: entry.id });
+  await invoke(host, 'outcomes.save', { caseId: c.id, personId: ada.id, phase: 'intake', followedUpOn: '2026-01-13', safety: 2, wellBeing: null, violenceStopped: 'no', comment: 'Internt: rädd för Rolf.' });
   const ingrid = await invoke<{ id: string }>(host, 'persons.create', { firstName: 'Ingrid', lastName: 'Gallringsdotter', identity: { kind: 'personnummer', value: pnr('19700303', '983') }, gender: 'kvinna', protectionLevel: 'none' });
   const old = await invoke<{ id: string; caseNumber: string }>(host, 'cases.create', { mainPersonId: ingrid.id, intakeDate: '2018-02-01', intakeSource: 'own_application', violenceTypes: ['psychological'] });
   await invoke(host, 'cases.setStatus', { id: old.id, status: 'closed', date: '2019-03-31', closingReason: 'goal_met' });
@@ -110,6 +111,8 @@ test('a coordinator adds a worker, the worker opens a protected person, the coor
   await expect(doc).toContainText('Skyddad – skrivs inte ut');
   await expect(doc).not.toContainText('Rolf');
   await expect(doc).not.toContainText('Hemliga vägen');
+  await expect(doc).toContainText('Vid aktualisering, 2026-01-13: trygghet 2, mående ville inte svara (skala 1–5), våldet upphört: Nej.');
+  await expect(doc).not.toContainText('Internt: rädd');
   await shot('05-extract');
   // The PDF, through the print engine (Chromium's print of the print route), read back as text.
   const downloading = page.waitForEvent('download');
@@ -124,6 +127,8 @@ test('a coordinator adds a worker, the worker opens a protected person, the coor
   expect(text).toMatch(/SEKRETESS ENLIGT OSL 26 KAP/i);
   expect(text).toContain('Omfattas av sekretess enligt 26 kap. OSL');
   expect(text).toContain('[annan person]');
+  expect(text).toContain('Uppföljning (egna skattningar)');
+  expect(text).not.toContain('Internt');
   expect(text).not.toContain('Rolf');
   expect(text).not.toContain('Hemliga');
   expect(text).not.toContain('Loggkontroll');

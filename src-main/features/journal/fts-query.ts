@@ -5,13 +5,18 @@ export const SEARCH_MAX_TERMS = 8;
 /** A word longer than this is cut (no real word is; it bounds the work per term). */
 const TERM_MAX_CHARS = 60;
 
+/** The runs of letters, digits, combining marks and private-use characters in a text: its words as FTS5's `unicode61` tokenizer splits them. */
+export function tokenWords(text: string): string[] {
+  return text.normalize('NFC').match(/[\p{L}\p{N}\p{M}\p{Co}]+/gu) ?? [];
+}
+
 /**
  * The words of a search as the FTS5 `unicode61` tokenizer sees them: runs of
  * letters, digits, combining marks and private-use characters. Everything
  * else — quotes, `*`, `^`, `:`, `(`, `)`, `+`, `-` — only separates words.
  */
 export function searchWords(query: string): string[] {
-  const words = query.normalize('NFC').match(/[\p{L}\p{N}\p{M}\p{Co}]+/gu) ?? [];
+  const words = tokenWords(query);
   const seen = new Set<string>();
   const out: string[] = [];
   for (const w of words) {

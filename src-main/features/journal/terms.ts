@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { foldToken, searchWords } from './fts-query.js';
+import { foldToken, searchWords, tokenWords } from './fts-query.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -101,5 +101,5 @@ export async function forgetUnusedJournalTerms(db: Db, candidates?: readonly str
 
 /** The folded words of a text, as candidates for forgetUnusedJournalTerms. */
 export function foldedWordsOf(text: string): string[] {
-  return (text.normalize('NFC').match(/[\p{L}\p{N}\p{M}\p{Co}]+/gu) ?? []).map(foldToken);
+  return tokenWords(text).map(foldToken);
 }

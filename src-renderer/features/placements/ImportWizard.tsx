@@ -23,7 +23,7 @@ import {
   type ImportReport,
 } from '../../../src-main/features/imports/contract';
 import { CaseLogReportView } from './CaseLogReportView';
-import { ImportReportHead } from './ImportReportHead';
+import { ACCEPTED_ROWS_SHOWN, ImportReportSection } from './ImportReportSection';
 import { downloadBase64, fileToBase64 } from './file-bytes';
 import './placements.css';
 
@@ -198,52 +198,39 @@ export function ImportWizard({ initialKind = 'placement_log' }: { initialKind?: 
 function ImportReportView({ report, busy, onCommit }: { report: ImportReport; busy: boolean; onCommit: () => void }) {
   const { t } = useTranslation();
   return (
-    <section className="case-section" aria-labelledby="import-step3">
-      <h2 id="import-step3">{t('imports.step3')}</h2>
-      {report.committed ? <Alert kind="success">{t('imports.committed', { count: report.accepted.length })}</Alert> : null}
-      <ImportReportHead
-        committed={report.committed}
-        accepted={report.accepted.length}
-        refused={report.refused}
-        summary={
-          <>
-            {t('imports.newPersons', { count: report.newPersons, cases: report.newCases })} {report.children > 0 ? t('imports.childrenCount', { count: report.children }) : null}
-          </>
-        }
-      />
-      {report.accepted.length > 0 ? (
-        <table className="table import-accepted">
-          <thead>
-            <tr>
-              <th scope="col">{t('imports.row')}</th>
-              <th scope="col">{t('imports.fields.personalNumber')}</th>
-              <th scope="col">{t('placements.person')}</th>
-              <th scope="col">{t('placements.shelter')}</th>
-              <th scope="col">{t('placements.start')}</th>
-              <th scope="col">{t('placements.end')}</th>
-              <th scope="col" className="cell-num">{t('imports.childrenColumn')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.accepted.slice(0, 200).map((a) => (
-              <tr key={a.rowNumber}>
-                <td className="cell-num">{a.rowNumber}</td>
-                <td className="cell-number">{a.personalNumber}</td>
-                <td>{a.name}</td>
-                <td>{a.shelterName}</td>
-                <td className="cell-nowrap">{a.startDate}</td>
-                <td className="cell-nowrap">{a.endDate ?? '–'}</td>
-                <td className="cell-num">{a.children}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
-      {!report.committed && report.accepted.length > 0 ? (
-        <button type="button" className="button button-primary" onClick={onCommit} disabled={busy}>
-          {t('imports.commit', { count: report.accepted.length })}
-        </button>
-      ) : null}
-    </section>
+    <ImportReportSection
+      committed={report.committed}
+      committedText={t('imports.committed', { count: report.accepted.length })}
+      accepted={report.accepted.length}
+      refused={report.refused}
+      summary={
+        <>
+          {t('imports.newPersons', { count: report.newPersons, cases: report.newCases })} {report.children > 0 ? t('imports.childrenCount', { count: report.children }) : null}
+        </>
+      }
+      columns={
+        <>
+          <th scope="col">{t('imports.fields.personalNumber')}</th>
+          <th scope="col">{t('placements.person')}</th>
+          <th scope="col">{t('placements.shelter')}</th>
+          <th scope="col">{t('placements.start')}</th>
+          <th scope="col">{t('placements.end')}</th>
+          <th scope="col" className="cell-num">{t('imports.childrenColumn')}</th>
+        </>
+      }
+      rows={report.accepted.slice(0, ACCEPTED_ROWS_SHOWN).map((a) => (
+        <tr key={a.rowNumber}>
+          <td className="cell-num">{a.rowNumber}</td>
+          <td className="cell-number">{a.personalNumber}</td>
+          <td>{a.name}</td>
+          <td>{a.shelterName}</td>
+          <td className="cell-nowrap">{a.startDate}</td>
+          <td className="cell-nowrap">{a.endDate ?? '–'}</td>
+          <td className="cell-num">{a.children}</td>
+        </tr>
+      ))}
+      busy={busy}
+      onCommit={onCommit}
+    />
   );
 }

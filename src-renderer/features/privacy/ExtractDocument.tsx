@@ -167,7 +167,7 @@ function ExtractCaseDocuments({ docs }: { docs: ExtractCase['documents'] }) {
         </>
       ))}
       {section(t('privacy.extract.outcomeFollowups'), docs.outcomeFollowups, (f) => {
-        const rating = (n: number | null) => (n === null ? t('outcomes.declined') : String(n));
+        const rating = (n: number | null) => (n === null ? t('privacy.extract.outcomeDeclined') : String(n));
         return (
           <>
             {t('privacy.extract.outcomeLine', { phase: t(`outcomes.phases.${f.phase}`), date: f.followedUpOn, safety: rating(f.safety), wellBeing: rating(f.wellBeing), stopped: t(`outcomes.stopped.${f.violenceStopped}`) })}

@@ -295,6 +295,7 @@ export const privacyEn: typeof privacySv = {
       outcomeFollowups: 'Follow-up (own ratings)',
       outcomeLine: '{{phase}}, {{date}}: safety {{safety}}, well-being {{wellBeing}} (scale 1–5), violence stopped: {{stopped}}.',
       outcomeHelp: 'View of the help: {{help}}.',
+      outcomeDeclined: 'declined to answer',
       checklists: 'Checklists',
       checklistLine: '{{title}}, {{date}}: {{count}} items ticked.',
       placements: 'Placements in sheltered housing',

@@ -293,6 +293,7 @@ export const privacySv = {
       outcomeFollowups: 'Uppföljning (egna skattningar)',
       outcomeLine: '{{phase}}, {{date}}: trygghet {{safety}}, mående {{wellBeing}} (skala 1–5), våldet upphört: {{stopped}}.',
       outcomeHelp: 'Synen på hjälpen: {{help}}.',
+      outcomeDeclined: 'ville inte svara',
       checklists: 'Checklistor',
       checklistLine: '{{title}}, {{date}}: {{count}} punkter avbockade.',
       placements: 'Placeringar i skyddat boende',
