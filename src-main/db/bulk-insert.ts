@@ -20,11 +20,22 @@ export function insertMany<T extends keyof Database & string>(_trx: Transaction<
   const placeholders = `(${columns.map(() => '?').join(',')})`;
   const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(',')}) VALUES `;
   const full = sqlite.prepare(head + Array(Math.min(batchRows, rows.length)).fill(placeholders).join(','));
-  const valuesOf = (part: readonly Insertable<Database[T]>[]) => part.flatMap((r) => columns.map((c) => (r as Record<string, unknown>)[c] ?? null));
+  const width = columns.length;
+  // One array of parameters reused batch after batch (a plain loop: for ten thousand rows, building
+  // them with flatMap and closures cost as much as a tenth of the insert).
+  const values: unknown[] = new Array(Math.min(batchRows, rows.length) * width);
+  const fill = (from: number, count: number): unknown[] => {
+    if (values.length !== count * width) values.length = count * width;
+    for (let r = 0; r < count; r++) {
+      const row = rows[from + r] as Record<string, unknown>;
+      for (let c = 0; c < width; c++) values[r * width + c] = row[columns[c]!] ?? null;
+    }
+    return values;
+  };
   let i = 0;
-  for (; i + batchRows <= rows.length; i += batchRows) full.run(valuesOf(rows.slice(i, i + batchRows)));
+  for (; i + batchRows <= rows.length; i += batchRows) full.run(fill(i, batchRows));
   if (i < rows.length) {
-    const rest = rows.slice(i);
-    sqlite.prepare(head + Array(rest.length).fill(placeholders).join(',')).run(valuesOf(rest));
+    const rest = rows.length - i;
+    sqlite.prepare(head + Array(rest).fill(placeholders).join(',')).run(fill(i, rest));
   }
 }

@@ -64,9 +64,14 @@ export function parseImportDate(raw: string): string | null {
   else if ((r = /^(\d{5})(?:[.,]\d+)?$/.exec(s))) return excelSerialDate(Number(r[1]));
   else return null;
   if (m < 1 || m > 12 || d < 1 || y < 1900 || y > 2200) return null;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCMonth() !== m - 1) return null;
-  return date.toISOString().slice(0, 10);
+  if (d > daysInMonth(y, m)) return null;
+  return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+}
+
+/** Days in a month of the Gregorian calendar (month 1–12). */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** Excel's day number (1900 system, counting its phantom 29 February 1900) as an ISO date. */

@@ -14,12 +14,17 @@ export function chunks<T>(list: readonly T[], size = 500): T[][] {
   return out;
 }
 
-/** Case numbers for new cases, per intake year: the year's highest is read once, then counted on. */
-export function caseNumbers(trx: Transaction<Database>) {
+/**
+ * Case numbers for new cases, per intake year: each year's highest is read
+ * once, up front, then counted on — so the import's loop over ten thousand
+ * rows never waits for the database.
+ */
+export async function caseNumbers(trx: Transaction<Database>, years: Iterable<number>): Promise<(year: number) => string> {
   const next = new Map<number, number>();
-  return async (year: number): Promise<string> => {
-    let n = next.get(year);
-    if (n === undefined) n = Number((await nextCaseNumber(trx, year)).slice(5));
+  for (const year of new Set(years)) next.set(year, Number((await nextCaseNumber(trx, year)).slice(5)));
+  return (year: number): string => {
+    const n = next.get(year);
+    if (n === undefined) throw new Error(`case numbers: the year ${year} was not read first`);
     next.set(year, n + 1);
     return `${year}-${String(n).padStart(4, '0')}`;
   };

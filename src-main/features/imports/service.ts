@@ -247,6 +247,11 @@ interface PlacementLogPlan {
 
 const placementLogKey = (input: RunInput, now: Date) => planKey('placement_log', input, { fileName: input.fileName, mapping: input.mapping, newCaseSource: input.newCaseSource }, localIsoDate(now));
 
+/** The intake date of a case a placement row opens: the decision or the start, whichever came first. */
+function newCaseIntakeDate(row: { decisionDate: string; startDate: string }): string {
+  return row.decisionDate < row.startDate ? row.decisionDate : row.startDate;
+}
+
 /**
  * Imports the accepted rows in one transaction: all of them or, on any
  * failure, none. The dry run's plan is used when nothing was written since
@@ -272,7 +277,7 @@ export async function commitImport(session: Session, input: RunInput, now = new 
           return { rows: read.length, ...(await plan(trx, read, input.mapping, localIsoDate(now), now)) };
         })());
       const { accepted, refused } = planned;
-      const caseNumber = caseNumbers(trx);
+      const caseNumber = await caseNumbers(trx, accepted.map((a) => Number(newCaseIntakeDate(a).slice(0, 4))));
       const made: NewPersons = { persons: [], tokens: [], pairs: [] };
       const cases: Insertable<Database['cases']>[] = [];
       const members: Insertable<Database['case_persons']>[] = [];
@@ -300,9 +305,9 @@ export async function commitImport(session: Session, input: RunInput, now = new 
         if (!caseId) {
           caseId = nextId();
           newCaseIds.set(personId, caseId);
-          const intakeDate = a.decisionDate < a.startDate ? a.decisionDate : a.startDate;
+          const intakeDate = newCaseIntakeDate(a);
           cases.push({
-            id: caseId, case_number: await caseNumber(Number(intakeDate.slice(0, 4))), main_person_id: personId, intake_date: intakeDate, intake_source: input.newCaseSource,
+            id: caseId, case_number: caseNumber(Number(intakeDate.slice(0, 4))), main_person_id: personId, intake_date: intakeDate, intake_source: input.newCaseSource,
             status: 'intake', assigned_worker_id: workerId, closed_at: null, created_at: at, created_by: workerId, updated_at: at,
             relation: null, first_contact_date: null, children_in_household: null, closing_reason: null, import_id: importId, external_ref: null,
           });

@@ -48,7 +48,25 @@ describe('import table: dates', () => {
   });
 
   it('refuses dates that are not in the calendar or not dates', () => {
-    for (const bad of ['29/2/2023', '2024-13-01', '32/1/2024', 'igår', '', '3/5', '2024-02-30']) expect(parseImportDate(bad), bad).toBeNull();
+    for (const bad of ['29/2/2023', '2024-13-01', '32/1/2024', 'igår', '', '3/5', '2024-02-30', '1900-02-29', '2100-02-29', '31/4/2024', '2024-06-31']) expect(parseImportDate(bad), bad).toBeNull();
+    expect(parseImportDate('2000-02-29')).toBe('2000-02-29');
+  });
+
+  it('agrees with the calendar on every day from 1900 to 2200, day-first and ISO, and on every 31st', () => {
+    const first = Date.UTC(1900, 0, 1);
+    const last = Date.UTC(2200, 11, 31);
+    for (let t = first; t <= last; t += 86_400_000) {
+      const d = new Date(t);
+      const iso = d.toISOString().slice(0, 10);
+      const [y, m, day] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+      if (parseImportDate(iso) !== iso || parseImportDate(`${day}/${m}/${y}`) !== iso) throw new Error(`${iso} was not read back`);
+      // The 31st of this month, or 30 February: in the calendar exactly when Date keeps the month.
+      for (const extra of [30, 31]) {
+        const kept = new Date(Date.UTC(y, m - 1, extra)).getUTCMonth() === m - 1;
+        const read = parseImportDate(`${y}-${String(m).padStart(2, '0')}-${extra}`);
+        if ((read !== null) !== kept) throw new Error(`${y}-${m}-${extra}: read ${read}, calendar says ${kept}`);
+      }
+    }
   });
 });
 

@@ -82,6 +82,12 @@ describe('import of a case log', () => {
       { external_ref: 'VINR 23/2', intake_date: '2024-03-05', intake_source: 'own_application', status: 'ongoing', closed_at: null, closing_reason: null, relation: 'partner', children_in_household: 0, first_contact_date: null, assigned_worker_id: 'olle', first_name: 'Märta', number_kind: 'personnummer', birth_year: 1990, gender: 'kvinna' },
       { external_ref: 'VINR 23/3', intake_date: '2024-01-10', intake_source: 'islandsmodellen', status: 'intake', closed_at: null, closing_reason: null, relation: null, children_in_household: null, first_contact_date: null, assigned_worker_id: app.workerId, first_name: 'Nora', number_kind: 'none', birth_year: 1979, gender: 'kvinna' },
     ]);
+    // each year's case numbers go in order of intake date, not of the file's rows (23/3 came in before 23/2)
+    expect(await db.selectFrom('cases').select(['external_ref', 'case_number']).orderBy('case_number').execute()).toEqual([
+      { external_ref: 'VINR 23/1', case_number: '2023-0001' },
+      { external_ref: 'VINR 23/3', case_number: '2024-0001' },
+      { external_ref: 'VINR 23/2', case_number: '2024-0002' },
+    ]);
     // violence types, the person who used violence in the case, the status path, and the note kept as a draft
     expect((await db.selectFrom('case_violence_types').select('violence_type').orderBy('violence_type').execute()).map((t) => t.violence_type)).toEqual(['economic', 'physical', 'psychological', 'psychological', 'sexual']);
     const perp = await db.selectFrom('case_persons as cp').innerJoin('persons as p', 'p.id', 'cp.person_id').select(['p.personal_number', 'p.first_name', 'p.gender']).where('cp.role', '=', 'perpetrator').execute();
