@@ -60,15 +60,17 @@ export interface NewPersons {
  */
 export function pushImportedPerson(
   into: NewPersons,
-  p: { id: string; firstName: string; lastName: string; numberKind: Database['persons']['number_kind']; canonical: string | null; birthYear: number; gender: Database['persons']['gender'] },
+  id: string,
+  p: { firstName: string; lastName: string; numberKind: Database['persons']['number_kind']; canonical: string | null; birthYear: number },
+  gender: Database['persons']['gender'],
   made: { at: string; by: string; importId: string },
 ): void {
   into.persons.push({
-    id: p.id, first_name: p.firstName, last_name: p.lastName, number_kind: p.numberKind, personal_number: p.canonical, birth_year: p.birthYear,
-    gender: p.gender, protection_level: 'none', created_at: made.at, created_by: made.by, updated_at: made.at,
+    id, first_name: p.firstName, last_name: p.lastName, number_kind: p.numberKind, personal_number: p.canonical, birth_year: p.birthYear,
+    gender, protection_level: 'none', created_at: made.at, created_by: made.by, updated_at: made.at,
     street_address: null, postal_code: null, city: null, phone: null, email: null, language: null, import_id: made.importId,
   });
-  pushNameKeys(p.id, p.firstName, p.lastName, into.tokens, into.pairs);
+  pushNameKeys(id, p.firstName, p.lastName, into.tokens, into.pairs);
 }
 
 /**
@@ -94,9 +96,9 @@ export function orderedIds(now: Date): () => string {
 
 /** Rows in the order of their key, so a bulk insert walks each index once instead of jumping about it. */
 export function byKey<T>(rows: readonly T[], key: (row: T) => string): T[] {
-  // Each key made once, not once per comparison.
-  return rows
-    .map((row) => ({ k: key(row), row }))
-    .sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0))
-    .map((x) => x.row);
+  // Each key made once, not once per comparison; the order sorted as row numbers (no wrapper objects).
+  const keys = rows.map(key);
+  const order = Uint32Array.from(keys.keys());
+  order.sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
+  return Array.from(order, (i) => rows[i]!);
 }

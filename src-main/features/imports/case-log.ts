@@ -216,6 +216,7 @@ export async function commitCaseLog(session: Session, input: CaseLogInput, now =
       const assignments: Insertable<Database['case_assignments']>[] = [];
       const journal: Insertable<Database['journal_entries']>[] = [];
       const registered = new Map<string, string>();
+      const stamp = { at, by: importerId, importId };
       const personOf = (p: PlannedPerson, gender: Database['persons']['gender']): string => {
         if (p.personId) return p.personId;
         const key = personKey(p);
@@ -223,7 +224,7 @@ export async function commitCaseLog(session: Session, input: CaseLogInput, now =
         if (id) return id;
         id = nextId();
         registered.set(key, id);
-        pushImportedPerson(made, { ...p, id, gender }, { at, by: importerId, importId });
+        pushImportedPerson(made, id, p, gender, stamp);
         return id;
       };
       // In order of intake date: the ids, case numbers and the intake-date indexes (five on cases) then all

@@ -289,6 +289,7 @@ export async function commitImport(session: Session, input: RunInput, now = new 
       const importId = newImportId();
       const nextId = orderedIds(now);
       const newPersonIds = new Map<string, string>();
+      const stamp = { at, by: workerId, importId };
       const newCaseIds = new Map<string, string>();
       /** The person of a number: found by the plan, registered earlier in this import, or registered now. */
       const personOf = (p: { personId: string | null; canonical: string; numberKind: 'personnummer' | 'samordningsnummer'; birthYear: number; firstName: string; lastName: string }): string => {
@@ -296,7 +297,7 @@ export async function commitImport(session: Session, input: RunInput, now = new 
         if (personId) return personId;
         personId = nextId();
         newPersonIds.set(p.canonical, personId);
-        pushImportedPerson(made, { ...p, id: personId, gender: 'okant' }, { at, by: workerId, importId });
+        pushImportedPerson(made, personId, p, 'okant', stamp);
         return personId;
       };
       for (const a of accepted) {
