@@ -1,7 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { SqliteHandle } from '../../db/connection.js';
-import { insertMany } from '../../db/bulk-insert.js';
 import { chainHash } from './chain.js';
 
 /**
@@ -39,19 +37,6 @@ export class AuditLog {
     const rows = this.#takePending();
     rows.push(this.#row(this.now().toISOString(), event));
     await insertChained(trx, rows);
-  }
-
-  /**
-   * Appends many events within the caller's transaction (a bulk import
-   * writes one per record it makes), through one reused prepared statement
-   * on the transaction's own connection. The events are chained like any
-   * other: the previous hash is read on that same connection.
-   */
-  recordAll(trx: Transaction<Database>, sqlite: SqliteHandle, events: readonly AuditEventInput[]): void {
-    const at = this.now().toISOString();
-    const rows = [...this.#takePending(), ...events.map((e) => this.#row(at, e))];
-    const last = sqlite.prepare('SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1').get() as { hash: Buffer | null } | undefined;
-    insertMany(trx, sqlite, 'audit_events', chain(last?.hash ?? null, rows));
   }
 
   /** Appends an event in a transaction of its own, for actions that write nothing else (lock, passphrase change, backup). */
