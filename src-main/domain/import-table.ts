@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { daysInMonth } from './dates.js';
 
 /**
  * Reading a unit's own spreadsheet: text decoding, CSV splitting, dates as
@@ -66,12 +67,6 @@ export function parseImportDate(raw: string): string | null {
   if (m < 1 || m > 12 || d < 1 || y < 1900 || y > 2200) return null;
   if (d > daysInMonth(y, m)) return null;
   return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
-}
-
-/** Days in a month of the Gregorian calendar (month 1–12). */
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** Excel's day number (1900 system, counting its phantom 29 February 1900) as an ISO date. */

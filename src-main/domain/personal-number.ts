@@ -2,6 +2,7 @@
  * Swedish identity numbers: personnummer, samordningsnummer and reservnummer.
  * Pure functions, no I/O, shared by main and renderer.
  */
+import { daysInMonth } from './dates.js';
 
 export type NumberKind = 'personnummer' | 'samordningsnummer' | 'reservnummer';
 
@@ -40,8 +41,7 @@ export function luhnCheckDigit(nineDigits: string): number {
 
 function isRealDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return day <= daysInMonth;
+  return day <= daysInMonth(year, month);
 }
 
 const FULL = /^(\d{4})(\d{2})(\d{2})([-+]?)(\d{3})(\d)$/;

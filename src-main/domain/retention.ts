@@ -9,6 +9,7 @@
  * exception is on), a hold (appeal, request from the police) keeps a case,
  * and "keep everything" keeps all of them.
  */
+import { isLeapYear } from './dates.js';
 
 export interface RetentionRule {
   yearsAfterLastEntry: number;
@@ -47,8 +48,7 @@ export interface RetentionVerdict {
 export function addYears(date: string, years: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const year = y + years;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const day = m === 2 && d === 29 && !leap ? 28 : d;
+  const day = m === 2 && d === 29 && !isLeapYear(year) ? 28 : d;
   return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
