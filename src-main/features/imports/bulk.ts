@@ -87,18 +87,25 @@ export function pushImportedPerson(
 export function orderedIds(now: Date): () => string {
   const time = Math.max(0, Math.floor(now.getTime())).toString(16).padStart(12, '0').slice(-12);
   const random = randomBytes(5).toString('hex');
+  // Everything but the counter is fixed for the import: one prefix, made once.
+  const prefix = `${time.slice(0, 8)}-${time.slice(8)}-7${random.slice(0, 3)}-8${random.slice(3, 6)}-${random.slice(6)}`;
   let counter = 0;
-  return () => {
-    const tail = random + (counter++).toString(16).padStart(8, '0');
-    return `${time.slice(0, 8)}-${time.slice(8)}-7${tail.slice(0, 3)}-8${tail.slice(3, 6)}-${tail.slice(6)}`;
-  };
+  return () => prefix + (counter++).toString(16).padStart(8, '0');
 }
 
-/** Rows in the order of their key, so a bulk insert walks each index once instead of jumping about it. */
+/**
+ * Rows in the order of their key, so a bulk insert walks each index once
+ * instead of jumping about it. Rows with the same key keep the order given:
+ * callers push rows in the order of their ids (orderedIds), so that order is
+ * the index's second column without a second key to build and compare.
+ */
 export function byKey<T>(rows: readonly T[], key: (row: T) => string): T[] {
   // Each key made once, not once per comparison; the order sorted as row numbers (no wrapper objects).
   const keys = rows.map(key);
-  const order = Uint32Array.from(keys.keys());
+  const order = new Array<number>(rows.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
   order.sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
-  return Array.from(order, (i) => rows[i]!);
+  const out = new Array<T>(rows.length);
+  for (let i = 0; i < out.length; i++) out[i] = rows[order[i]!]!;
+  return out;
 }

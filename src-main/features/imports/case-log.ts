@@ -144,8 +144,8 @@ async function planCaseLog(db: Db, rows: readonly string[][], input: CaseLogInpu
   return { accepted, refused };
 }
 
-function caseLogReport(rows: number, accepted: PlannedCase[], refused: RefusedRow[], committed: boolean): CaseLogReport {
-  // Plain loops: the report of a 10,000-row log is made twice (dry run and commit).
+/** The report of a plan, before it is committed (plain loops: the accepted list of a large log has ten thousand rows). */
+function caseLogReport(rows: number, accepted: PlannedCase[], refused: RefusedRow[]): CaseLogReport {
   const newPersons = new Set<string>();
   const list: CaseLogAcceptedRow[] = new Array(accepted.length);
   let drafts = 0;
@@ -166,7 +166,7 @@ function caseLogReport(rows: number, accepted: PlannedCase[], refused: RefusedRo
       draft: a.note !== '',
     };
   }
-  return { committed, rowCount: rows, accepted: list, refused, newPersons: newPersons.size, newCases: accepted.length, drafts };
+  return { committed: false, rowCount: rows, accepted: list, refused, newPersons: newPersons.size, newCases: accepted.length, drafts };
 }
 
 /** What the case-log import would do, row by row; nothing is written. Noted in the access log as a read. */
@@ -175,14 +175,16 @@ export async function dryRunCaseLog(session: Session, input: CaseLogInput, now =
   const { accepted, refused } = await planCaseLog(session.db, rows, input, session.worker, now);
   session.audit.note({ action: 'imports.dry_run', entityType: 'import', detail: { kind: 'case_log', rows: rows.length, accepted: accepted.length, refused: refused.length } });
   await session.audit.flush();
-  keepPlan(session, caseLogKey(input, now), { rows: rows.length, accepted, refused } satisfies CaseLogPlan);
-  return caseLogReport(rows.length, accepted, refused, false);
+  const report = caseLogReport(rows.length, accepted, refused);
+  keepPlan(session, caseLogKey(input, now), { accepted, refused, report } satisfies CaseLogPlan);
+  return report;
 }
 
 interface CaseLogPlan {
-  rows: number;
   accepted: PlannedCase[];
   refused: RefusedRow[];
+  /** The report of the plan, as the dry run showed it: the commit's report is the same with `committed` set. */
+  report: CaseLogReport;
 }
 
 const caseLogKey = (input: CaseLogInput, now: Date) => planKey('case_log', input, { fileName: input.fileName, mapping: input.mapping, defaultSource: input.defaultSource }, localIsoDate(now));
@@ -211,7 +213,8 @@ export async function commitCaseLog(session: Session, input: CaseLogInput, now =
         takePlan<CaseLogPlan>(session, caseLogKey(input, now)) ??
         (await (async () => {
           const read = await readImportRows(input);
-          return { rows: read.length, ...(await planCaseLog(trx, read, input, session.worker, now)) };
+          const { accepted, refused } = await planCaseLog(trx, read, input, session.worker, now);
+          return { accepted, refused, report: caseLogReport(read.length, accepted, refused) };
         })());
       const { accepted, refused } = plan;
       const importId = newImportId();
@@ -261,21 +264,21 @@ export async function commitCaseLog(session: Session, input: CaseLogInput, now =
           });
         }
       }
-      await recordImportBatch(session, trx, importId, 'case_log', input.base64, { rows: plan.rows, accepted: accepted.length, refused: refused.length, persons: made.persons.length, cases: cases.length, placements: 0, drafts: journal.length }, at);
+      await recordImportBatch(session, trx, importId, 'case_log', input.base64, { rows: plan.report.rowCount, accepted: accepted.length, refused: refused.length, persons: made.persons.length, cases: cases.length, placements: 0, drafts: journal.length }, at);
       const sqlite = session.vault.sqlite;
       // Each table in the order of its most scattered key (see bulk.ts, orderedIds and byKey).
       insertMany(trx, sqlite, 'persons', byKey(made.persons, (p) => p.personal_number ?? ''));
-      insertMany(trx, sqlite, 'person_search', byKey(made.tokens, (t) => `${t.token} ${t.person_id}`));
-      insertMany(trx, sqlite, 'person_name_pairs', byKey(made.pairs, (p) => `${p.pair} ${p.person_id}`));
+      insertMany(trx, sqlite, 'person_search', byKey(made.tokens, (t) => t.token));
+      insertMany(trx, sqlite, 'person_name_pairs', byKey(made.pairs, (p) => p.pair));
       insertMany(trx, sqlite, 'cases', cases);
-      insertMany(trx, sqlite, 'case_violence_types', byKey(types, (t) => `${t.violence_type} ${t.intake_date}`));
+      insertMany(trx, sqlite, 'case_violence_types', byKey(types, (t) => t.violence_type));
       insertMany(trx, sqlite, 'case_persons', members);
       insertMany(trx, sqlite, 'case_status_events', statusEvents);
       insertMany(trx, sqlite, 'case_assignments', assignments);
       insertMany(trx, sqlite, 'journal_entries', journal);
       // The notes' words into the journal search's word list (journal/terms.ts), as a journal write in the app does.
       if (journal.length > 0) await gatherJournalTerms(trx);
-      return caseLogReport(plan.rows, accepted, refused, true);
+      return { ...plan.report, committed: true };
     }),
   );
 }

@@ -347,8 +347,8 @@ export async function commitImport(session: Session, input: RunInput, now = new 
       const sqlite = session.vault.sqlite;
       // Each table in the order of its most scattered key (see bulk.ts, orderedIds and byKey).
       insertMany(trx, sqlite, 'persons', byKey(made.persons, (p) => p.personal_number ?? ''));
-      insertMany(trx, sqlite, 'person_search', byKey(made.tokens, (t) => `${t.token} ${t.person_id}`));
-      insertMany(trx, sqlite, 'person_name_pairs', byKey(made.pairs, (p) => `${p.pair} ${p.person_id}`));
+      insertMany(trx, sqlite, 'person_search', byKey(made.tokens, (t) => t.token));
+      insertMany(trx, sqlite, 'person_name_pairs', byKey(made.pairs, (p) => p.pair));
       insertMany(trx, sqlite, 'cases', cases);
       insertMany(trx, sqlite, 'case_persons', members);
       insertMany(trx, sqlite, 'case_status_events', statusEvents);
