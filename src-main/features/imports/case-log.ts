@@ -11,7 +11,7 @@ import { foldWord } from '../../domain/import-vocabulary.js';
 import { JOURNAL_TEXT_MAX } from '../journal/contract.js';
 import { NUMBER_MESSAGES } from '../persons/service.js';
 import { newImportId, recordImportBatch } from './batch.js';
-import { byKey, caseNumbers, chunks, orderedIds, pushImportedPerson, readImportRows, type NewPersons } from './bulk.js';
+import { caseNumbers, chunks, insertImportedPersons, orderedIds, pushImportedPerson, readImportRows, type NewPersons } from './bulk.js';
 import { keepPlan, planKey, takePlan } from './plan-cache.js';
 import { type CaseLogAcceptedRow, type CaseLogReport, type RefusedRow, type caseLogRunSchema } from './contract.js';
 
@@ -266,12 +266,11 @@ export async function commitCaseLog(session: Session, input: CaseLogInput, now =
       }
       await recordImportBatch(session, trx, importId, 'case_log', input.base64, { rows: plan.report.rowCount, accepted: accepted.length, refused: refused.length, persons: made.persons.length, cases: cases.length, placements: 0, drafts: journal.length }, at);
       const sqlite = session.vault.sqlite;
-      // Each table in the order of its most scattered key (see bulk.ts, orderedIds and byKey).
-      insertMany(trx, sqlite, 'persons', byKey(made.persons, (p) => p.personal_number ?? ''));
-      insertMany(trx, sqlite, 'person_search', byKey(made.tokens, (t) => t.token));
-      insertMany(trx, sqlite, 'person_name_pairs', byKey(made.pairs, (p) => p.pair));
+      insertImportedPersons(trx, sqlite, made);
       insertMany(trx, sqlite, 'cases', cases);
-      insertMany(trx, sqlite, 'case_violence_types', byKey(types, (t) => t.violence_type));
+      // The rows as made, in intake order with growing ids: each index keyed by case id grows at its end, and each
+      // violence type's stretch of the (type, intake date, case) index grows in one direction (see bulk.ts, orderedIds).
+      insertMany(trx, sqlite, 'case_violence_types', types);
       insertMany(trx, sqlite, 'case_persons', members);
       insertMany(trx, sqlite, 'case_status_events', statusEvents);
       insertMany(trx, sqlite, 'case_assignments', assignments);

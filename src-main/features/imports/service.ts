@@ -18,7 +18,7 @@ import { placementRow } from '../placements/service.js';
 import { CASE_LOG_FIELDS, IMPORT_FIELDS, type ImportKindName, type AcceptedRow, type ImportField, type ImportPreview, type ImportReport, type RefusedRow, type TemplateFile, type importRunSchema } from './contract.js';
 import { readTable } from './read-table.js';
 import { newImportId, recordImportBatch } from './batch.js';
-import { byKey, caseNumbers, chunks, orderedIds, pushImportedPerson, readImportRows, type NewPersons } from './bulk.js';
+import { caseNumbers, chunks, insertImportedPersons, orderedIds, pushImportedPerson, readImportRows, type NewPersons } from './bulk.js';
 import { keepPlan, planKey, takePlan } from './plan-cache.js';
 import { CASE_LOG_TEMPLATE_HEADERS, TEMPLATE_HEADERS, suggestCaseLogMapping, suggestMapping } from './suggest.js';
 
@@ -345,10 +345,7 @@ export async function commitImport(session: Session, input: RunInput, now = new 
       }
       await recordImportBatch(session, trx, importId, 'placement_log', input.base64, { rows: planned.rows, accepted: accepted.length, refused: refused.length, persons: made.persons.length, cases: cases.length, placements: placements.length, drafts: 0 }, at);
       const sqlite = session.vault.sqlite;
-      // Each table in the order of its most scattered key (see bulk.ts, orderedIds and byKey).
-      insertMany(trx, sqlite, 'persons', byKey(made.persons, (p) => p.personal_number ?? ''));
-      insertMany(trx, sqlite, 'person_search', byKey(made.tokens, (t) => t.token));
-      insertMany(trx, sqlite, 'person_name_pairs', byKey(made.pairs, (p) => p.pair));
+      insertImportedPersons(trx, sqlite, made);
       insertMany(trx, sqlite, 'cases', cases);
       insertMany(trx, sqlite, 'case_persons', members);
       insertMany(trx, sqlite, 'case_status_events', statusEvents);
