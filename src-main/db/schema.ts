@@ -303,6 +303,11 @@ export interface StatisticsMonthsTable {
 }
 
 /** Months whose statistics counts are kept; `frozen` ones are never recounted, others hold while `counted_on` does (see migration 0120). */
+/** A row only inside a bulk write of new cases that holds the statistics' insert triggers (migration 0160, features/statistics/held.ts). */
+export interface StatisticsHeldTable {
+  held: number;
+}
+
 export interface StatisticsCountedTable {
   month: string;
   frozen: Generated<number>;
@@ -444,6 +449,7 @@ export interface Database {
   action_plans: ActionPlansTable;
   statistics_months: StatisticsMonthsTable;
   statistics_counted: StatisticsCountedTable;
+  statistics_held: StatisticsHeldTable;
   shelters: SheltersTable;
   shelter_price_periods: ShelterPricePeriodsTable;
   placements: PlacementsTable;

@@ -13,6 +13,7 @@ import * as m0110 from './0110-outcome-followups.js';
 import * as m0120 from './0120-statistics-today.js';
 import * as m0130 from './0130-import-batches.js';
 import * as m0150 from './0150-journal-terms.js';
+import * as m0160 from './0160-statistics-held.js';
 
 /**
  * Every migration, by its zero-padded name. Names sort in the order they run;
@@ -33,6 +34,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '0120-statistics-today': m0120,
   '0130-import-batches': m0130,
   '0150-journal-terms': m0150,
+  '0160-statistics-held': m0160,
 });
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1)!;

@@ -13,6 +13,7 @@ import { NUMBER_MESSAGES } from '../persons/service.js';
 import { newImportId, recordImportBatch } from './batch.js';
 import { caseNumbers, chunks, insertImportedPersons, orderedIds, pushImportedPerson, readImportRows, type NewPersons } from './bulk.js';
 import { keepPlan, planKey, takePlan } from './plan-cache.js';
+import { writeWithStatisticsHeld } from '../statistics/held.js';
 import { type CaseLogAcceptedRow, type CaseLogReport, type RefusedRow, type caseLogRunSchema } from './contract.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -144,6 +145,16 @@ async function planCaseLog(db: Db, rows: readonly string[][], input: CaseLogInpu
   return { accepted, refused };
 }
 
+/** The months new cases count in: their intake months and closing months. */
+function caseMonths(cases: readonly Insertable<Database['cases']>[]): Set<string> {
+  const months = new Set<string>();
+  for (const c of cases) {
+    months.add(c.intake_date.slice(0, 7));
+    if (c.closed_at) months.add(c.closed_at.slice(0, 7));
+  }
+  return months;
+}
+
 /** The report of a plan, before it is committed (plain loops: the accepted list of a large log has ten thousand rows). */
 function caseLogReport(rows: number, accepted: PlannedCase[], refused: RefusedRow[]): CaseLogReport {
   const newPersons = new Set<string>();
@@ -267,11 +278,14 @@ export async function commitCaseLog(session: Session, input: CaseLogInput, now =
       await recordImportBatch(session, trx, importId, 'case_log', input.base64, { rows: plan.report.rowCount, accepted: accepted.length, refused: refused.length, persons: made.persons.length, cases: cases.length, placements: 0, drafts: journal.length }, at);
       const sqlite = session.vault.sqlite;
       insertImportedPersons(trx, sqlite, made);
-      insertMany(trx, sqlite, 'cases', cases);
-      // The rows as made, in intake order with growing ids: each index keyed by case id grows at its end, and each
-      // violence type's stretch of the (type, intake date, case) index grows in one direction (see bulk.ts, orderedIds).
-      insertMany(trx, sqlite, 'case_violence_types', types);
-      insertMany(trx, sqlite, 'case_persons', members);
+      // Every case is new: the statistics of their intake and closing months are struck off once, not per row.
+      writeWithStatisticsHeld(trx, sqlite, caseMonths(cases), () => {
+        insertMany(trx, sqlite, 'cases', cases);
+        // The rows as made, in intake order with growing ids: each index keyed by case id grows at its end, and each
+        // violence type's stretch of the (type, intake date, case) index grows in one direction (see bulk.ts, orderedIds).
+        insertMany(trx, sqlite, 'case_violence_types', types);
+        insertMany(trx, sqlite, 'case_persons', members);
+      });
       insertMany(trx, sqlite, 'case_status_events', statusEvents);
       insertMany(trx, sqlite, 'case_assignments', assignments);
       insertMany(trx, sqlite, 'journal_entries', journal);

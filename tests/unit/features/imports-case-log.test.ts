@@ -9,6 +9,8 @@ import type { CaseLogReport, ImportPreview, TemplateFile } from '../../../src-ma
 import type { CaseListPage } from '../../../src-main/features/cases/contract.js';
 import type { PersonSummary } from '../../../src-main/features/persons/contract.js';
 import { verifyChain } from '../../../src-main/features/audit/verify.js';
+import { monthCountsFor } from '../../../src-main/features/statistics/month-store.js';
+import { liveMonthCounts, type MonthCount } from '../../../src-main/features/statistics/queries.js';
 
 const A = personnummer('19850314', 123);
 const B = personnummer('19900101', 456);
@@ -116,6 +118,30 @@ describe('import of a case log', () => {
     expect(events.filter((e) => e.action === 'cases.create' || e.action === 'persons.create')).toEqual([]);
     expect(JSON.stringify(events)).not.toMatch(/Åsa|Östlund|19850314|VINR|ärendelogg/);
     expect((await verifyChain(db)).firstBroken).toBeNull();
+  });
+
+  it('strikes off the kept statistics of exactly the months its cases count in, so the next read counts them, members and violence types included', async () => {
+    const app = await unlockedApp();
+    await withOlle(app);
+    const db = app.core.requireSession().db;
+    const period = { from: '2023-01', to: '2024-12' };
+    const kept = async () => (await db.selectFrom('statistics_counted').select('month').where('month', '>=', period.from).where('month', '<=', period.to).orderBy('month').execute()).map((r) => r.month);
+    // every month of the two years counted and kept before the import
+    await db.transaction().execute((trx) => monthCountsFor(trx, period));
+    expect(await kept()).toHaveLength(24);
+
+    await call<CaseLogReport>(app.router, 'imports.caseLogCommit', input());
+
+    // the intake months of the three cases (2023-05, 2024-01, 2024-03) and the closing month (2023-11) are struck off, no other
+    const after = await kept();
+    expect(after).toHaveLength(20);
+    expect(['2023-05', '2023-11', '2024-01', '2024-03'].filter((m) => after.includes(m))).toEqual([]);
+    expect(await db.selectFrom('statistics_held').selectAll().execute()).toEqual([]);
+    // and the next read of the kept counts is a full recount: new cases by source, violence type and gender, closed cases
+    const read = await db.transaction().execute((trx) => monthCountsFor(trx, period));
+    const byKey = (rows: MonthCount[]) => [...rows].sort((a, b) => `${a.month}|${a.measure}|${a.dimension}|${a.value}`.localeCompare(`${b.month}|${b.measure}|${b.dimension}|${b.value}`));
+    expect(byKey(read)).toEqual(byKey(await liveMonthCounts(db, period)));
+    expect(read.filter((r) => r.month === '2024-01' && r.count > 0).map((r) => `${r.measure}/${r.dimension}/${r.value}`)).toEqual(expect.arrayContaining([expect.stringMatching(/sexual/)]));
   });
 
   it('imports the same file twice without twins, and never twins a case or a person already registered by hand', async () => {
