@@ -112,6 +112,8 @@ test('outcome follow-up: intake follow-up, a service, closing with a reminder, t
   await expect(talks.getByRole('cell').nth(2)).toHaveText('+2,0 (n = 2)');
   await expect(talks.getByRole('cell').nth(4)).toHaveText('100 % (3 av 3)');
   await expect(figures.getByRole('row', { name: /^Alla uppföljda/ }).getByRole('cell').first()).toHaveText('3');
+  // and beside them everyone followed up in the same period a year earlier: nobody yet
+  await expect(figures.getByRole('row', { name: /^Året innan, alla uppföljda/ }).getByRole('cell')).toHaveText(['0', '–', '–', '–', '–', '–']);
   await expect(figures.getByText(/räknas på varje insats rad/)).toBeVisible();
   await figures.screenshot({ path: join(SCREENS, 'outcomes-03-dashboard.png') });
 

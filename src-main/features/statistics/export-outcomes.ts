@@ -4,21 +4,29 @@ import { cell } from './export-cell.js';
 import type { OutcomeMean, OutcomeRow } from './figures/outcomes.js';
 
 export const OUTCOME_TABLE = 'outcomes';
+export const OUTCOME_PREVIOUS_TABLE = 'outcomes_previous';
 const HIDDEN = '..';
 const NOTHING = '–';
+const PREVIOUS_LABEL = 'Samma period året innan, alla uppföljda';
 
 /**
- * The pairs per service as a count table for the suppression. The row "all
+ * The pairs per service as count tables for the suppression. The row "all
  * pairs" is the column's total when the rows add up to it (no case with two
  * services in the period) — then a hidden row could be worked out from it, and
- * the suppression knows; otherwise it is a row of its own.
+ * the suppression knows; otherwise it is a row of its own. All pairs of the
+ * same period a year earlier are a table of their own: no other count of the
+ * export adds up to them.
  */
-export function outcomeCountTable(d: Dashboard): CountTable | null {
+export function outcomeCountTables(d: Dashboard): CountTable[] {
   const o = d.outcomes;
-  if (o.total.pairs === 0) return null;
-  const sum = o.rows.reduce((a, r) => a + r.pairs, 0);
-  const additive = sum === o.total.pairs;
-  return { id: OUTCOME_TABLE, counts: [...o.rows.map((r) => [r.pairs]), ...(additive ? [] : [[o.total.pairs]])], showRowTotals: false, showColTotals: additive, showGrandTotal: false };
+  const out: CountTable[] = [];
+  if (o.total.pairs > 0) {
+    const sum = o.rows.reduce((a, r) => a + r.pairs, 0);
+    const additive = sum === o.total.pairs;
+    out.push({ id: OUTCOME_TABLE, counts: [...o.rows.map((r) => [r.pairs]), ...(additive ? [] : [[o.total.pairs]])], showRowTotals: false, showColTotals: additive, showGrandTotal: false });
+  }
+  if (o.previousTotal.pairs > 0) out.push({ id: OUTCOME_PREVIOUS_TABLE, counts: [[o.previousTotal.pairs]], showRowTotals: false, showColTotals: false, showGrandTotal: false });
+  return out;
 }
 
 const small = (n: number, t: number) => n > 0 && n < t;
@@ -71,20 +79,20 @@ function rowLabel(r: OutcomeRow): string {
  * the count is shown and enough people are behind each figure. No free text
  * and no date finer than the month ever reach it: it is built from counts.
  */
-export function outcomeExportRows(d: Dashboard, table: SuppressedTable | undefined, t: number): ExportCell[][] {
+export function outcomeExportRows(d: Dashboard, tables: ReadonlyMap<string, SuppressedTable>, t: number): ExportCell[][] {
   const title = ['Utfall: förändring mellan aktualisering och avslut (ärenden avslutade under perioden)'];
   const o = d.outcomes;
-  if (o.total.pairs === 0) return [title, ['Inga uppgifter.'], []];
-  if (!table) return [title, ['Tabellen har utelämnats för att skydda små antal.'], []];
-  const additive = table.colTotals[0]?.kind !== 'absent';
-  const marks: (Mark | undefined)[] = [...o.rows.map((_, i) => table.cells[i]?.[0]), additive ? table.colTotals[0] : table.cells[o.rows.length]?.[0]];
+  if (o.total.pairs === 0 && o.previousTotal.pairs === 0) return [title, ['Inga uppgifter.'], []];
+  const table = tables.get(OUTCOME_TABLE);
+  if (o.total.pairs > 0 && !table) return [title, ['Tabellen har utelämnats för att skydda små antal.'], []];
   const all = o.total;
-  const line = (r: OutcomeRow, mark: Mark | undefined): ExportCell[] => {
+  const none = (label: string): ExportCell[] => [label, 0, NOTHING, NOTHING, NOTHING, NOTHING, NOTHING];
+  const line = (r: OutcomeRow, mark: Mark | undefined, label = rowLabel(r)): ExportCell[] => {
     const isTotal = r.code === 'all';
     const count = countCell(mark, t);
-    if (mark?.kind !== 'shown') return [rowLabel(r), count, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN];
+    if (mark?.kind !== 'shown') return [label, count, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN];
     return [
-      rowLabel(r),
+      label,
       count,
       meanCell(r.safetyChange, all.safetyChange, isTotal, t),
       meanCell(r.wellBeingChange, all.wellBeingChange, isTotal, t),
@@ -93,11 +101,19 @@ export function outcomeExportRows(d: Dashboard, table: SuppressedTable | undefin
       meanCell(r.help, all.help, isTotal, t),
     ];
   };
+  let period: ExportCell[][] = [none(rowLabel(all))];
+  if (table) {
+    const additive = table.colTotals[0]?.kind !== 'absent';
+    const marks: (Mark | undefined)[] = [...o.rows.map((_, i) => table.cells[i]?.[0]), additive ? table.colTotals[0] : table.cells[o.rows.length]?.[0]];
+    period = [...o.rows.map((r, i) => line(r, marks[i])), line(all, marks[o.rows.length])];
+  }
+  // All pairs a year earlier: a total of its own (its figures are not compared with the period's rows), hidden with its count.
+  const previous = o.previousTotal.pairs === 0 ? none(PREVIOUS_LABEL) : line(o.previousTotal, tables.get(OUTCOME_PREVIOUS_TABLE)?.cells[0]?.[0], PREVIOUS_LABEL);
   return [
     title,
     ['', 'Antal uppföljda', 'Trygghet, förändring', 'Mående, förändring', 'Våldet upphört, aktualisering', 'Våldet upphört, avslut', 'Synen på hjälpen (1–5)'],
-    ...o.rows.map((r, i) => line(r, marks[i])),
-    line(all, marks[o.rows.length]),
+    ...period,
+    previous,
     [`Förändring = medelvärdet av personens egen skattning (1–5) vid avslut minus vid aktualisering; positiv är bättre. Andel = andel av de uppföljda som svarat att våldet har upphört. Ett ärende med flera insatser räknas på varje insats rad. Medelvärden och andelar visas bara där minst ${t} personer ligger bakom (${HIDDEN} = dolt).`],
     [],
   ];

@@ -3,7 +3,7 @@ import { suppress, type CellRef, type CountTable, type SuppressedTable } from '.
 import type { Dashboard, ExportCell, ExportPreview, Share } from './contract.js';
 import type { MonthCounts } from './figures/counts.js';
 import { BREAKDOWN_TITLES, codeLabel } from './labels.js';
-import { OUTCOME_TABLE, outcomeCountTable, outcomeExportRows } from './export-outcomes.js';
+import { outcomeCountTables, outcomeExportRows } from './export-outcomes.js';
 import { cell } from './export-cell.js';
 
 /** A count table with what the export writes around it. */
@@ -187,8 +187,7 @@ function placementRows(d: Dashboard, table: SuppressedTable, t: number): ExportC
  */
 export function buildExport(d: Dashboard, counts: MonthCounts, threshold: number, createdMonth: string): ExportPreview {
   const labelled = tables(d, counts);
-  const outcomes = outcomeCountTable(d);
-  const result = suppress([...labelled.filter((l) => l.rowLabels.length > 0).map((l) => l.table), ...(outcomes ? [outcomes] : [])], threshold);
+  const result = suppress([...labelled.filter((l) => l.rowLabels.length > 0).map((l) => l.table), ...outcomeCountTables(d)], threshold);
   const t = result.threshold;
   const byId = new Map<string, SuppressedTable>(result.tables.map((s) => [s.id, s]));
   const rows: ExportCell[][] = [
@@ -217,7 +216,7 @@ export function buildExport(d: Dashboard, counts: MonthCounts, threshold: number
     if (l.table.id === PLACEMENTS_TABLE) rows.push(...placementRows(d, s, t));
     rows.push([]);
   }
-  rows.push(...outcomeExportRows(d, byId.get(OUTCOME_TABLE), t));
+  rows.push(...outcomeExportRows(d, byId, t));
   rows.push(...medianRows(d, t));
   return { period: d.period, threshold: t, rows: rows.map((r) => r.map((c) => (typeof c === 'string' ? neutraliseCell(c) : c))), withheld: result.withheld };
 }
@@ -238,6 +237,6 @@ function rates(d: Dashboard, keyFigures: SuppressedTable, t: number): ExportCell
 /** The median days to first contact, shown only when at least `t` cases are behind it (a median of few is one person's wait). */
 function medianRows(d: Dashboard, t: number): ExportCell[][] {
   const m = d.quality.medianDaysToFirstContact;
-  const show = (median: number | null, cases: number): ExportCell => (median === null ? '' : cases >= t ? median : SECONDARY);
+  const show = (median: number | null, cases: number): ExportCell => (median === null ? NOTHING : cases >= t ? median : SECONDARY);
   return [['Kvalitet'], ['', 'Perioden', 'Samma period året innan'], ['Mediantid från aktualisering till första kontakt (dagar)', show(m.current, m.currentCases), show(m.previous, m.previousCases)]];
 }

@@ -9,8 +9,9 @@ const NUMBER_COLUMNS = ['pairs', 'safetyChange', 'wellBeingChange', 'stoppedInta
 
 /**
  * "Utfall": the change between the intake and the closing follow-up in cases
- * closed in the period, by service and for everyone followed up — a chart of
- * the mean changes with the full table beside it.
+ * closed in the period, by service and for everyone followed up, and everyone
+ * followed up in the same period a year earlier — a chart of the mean changes
+ * with the full table beside it.
  */
 export function OutcomesSection({ dashboard }: { dashboard: Dashboard }) {
   const { t, i18n } = useTranslation();
@@ -23,16 +24,19 @@ export function OutcomesSection({ dashboard }: { dashboard: Dashboard }) {
     return `${text} (${t('outcomes.stats.answered', { count: m.answered })})`;
   };
   const share = (part: number, whole: number) => (whole === 0 ? '–' : t('outcomes.stats.share', { percent: Math.round((part / whole) * 100), part, whole }));
-  const data = [...o.rows, o.total].map((r) => ({ label: label(r), safety: r.safetyChange.mean ?? 0, wellBeing: r.wellBeingChange.mean ?? 0 }));
+  const previousLabel = t('outcomes.stats.previousTotal');
+  // The year before as a bar only when someone was followed up then: no bar is not a change of nought.
+  const bars: [string, OutcomeRow][] = [...o.rows.map((r): [string, OutcomeRow] => [label(r), r]), [label(o.total), o.total], ...(o.previousTotal.pairs > 0 ? [[previousLabel, o.previousTotal] as [string, OutcomeRow]] : [])];
+  const data = bars.map(([name, r]) => ({ label: name, safety: r.safetyChange.mean ?? 0, wellBeing: r.wellBeingChange.mean ?? 0 }));
+  const anyPairs = o.total.pairs > 0 || o.previousTotal.pairs > 0;
   return (
     <section className="figure figure-wide" aria-labelledby="outcomes-stats-title" data-testid="outcome-figures">
       <h2 id="outcomes-stats-title" className="figure-title">
         {t('outcomes.stats.title')}
       </h2>
       <p className="field-hint">{t('outcomes.stats.intro')}</p>
-      {o.total.pairs === 0 ? (
-        <p className="empty">{t('outcomes.stats.empty')}</p>
-      ) : (
+      {o.total.pairs === 0 ? <p className="empty">{t('outcomes.stats.empty')}</p> : null}
+      {!anyPairs ? null : (
         <div className="figure-body">
           <div className="figure-chart" aria-hidden="true">
             <BarChart width={420} height={Math.max(180, data.length * 44 + 70)} data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
@@ -65,6 +69,7 @@ export function OutcomesSection({ dashboard }: { dashboard: Dashboard }) {
             </tbody>
             <tfoot>
               <OutcomeTableRow r={o.total} label={label(o.total)} mean={mean} share={share} />
+              <OutcomeTableRow r={o.previousTotal} label={previousLabel} mean={mean} share={share} />
             </tfoot>
           </table>
         </div>

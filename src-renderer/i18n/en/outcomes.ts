@@ -49,6 +49,7 @@ export const outcomesEn: typeof outcomesSv = {
       help: 'View of the help (1–5)',
       total: 'Everyone followed up',
       none: 'No service',
+      previousTotal: 'Year before, everyone followed up',
       multiNote: 'A case with several services counts in the row of each service, but only once in the row “Everyone followed up”.',
       exportNote: 'The export shows means and shares only where at least {{threshold}} people are behind them.',
       empty: 'No cases closed in the period with a follow-up both at intake and at closing.',

@@ -47,6 +47,7 @@ export const outcomesSv = {
       help: 'Synen på hjälpen (1–5)',
       total: 'Alla uppföljda',
       none: 'Utan insats',
+      previousTotal: 'Året innan, alla uppföljda',
       multiNote: 'Ett ärende med flera insatser räknas på varje insats rad, men bara en gång i raden ”Alla uppföljda”.',
       exportNote: 'I exporten visas medelvärden och andelar bara där minst {{threshold}} personer ligger bakom.',
       empty: 'Inga avslutade ärenden med uppföljning både vid aktualisering och vid avslut under perioden.',

@@ -5,6 +5,7 @@ import { openPlainDemoDb } from '../../../src-main/demo/generate.js';
 import { followupIssues } from '../../../src-main/domain/outcome-followup.js';
 import { liveMonthCounts } from '../../../src-main/features/statistics/queries.js';
 import { MonthCounts } from '../../../src-main/features/statistics/figures/counts.js';
+import { sameTimeLastYear } from '../../../src-main/domain/statistics-period.js';
 import { outcomeFigures } from '../../../src-main/features/statistics/figures/outcomes.js';
 
 const NOW = new Date('2026-06-15T10:00:00Z');
@@ -38,7 +39,7 @@ describe('demo outcome follow-ups', () => {
     expect(sqlite.pragma('foreign_key_check')).toEqual([]);
     // the dashboard's outcome figures for the last years have pairs, by service, and people feel safer on average
     const period = { from: '2024-01', to: '2026-06' };
-    const fig = outcomeFigures(new MonthCounts(await liveMonthCounts(createKysely(sqlite), period, today)), period, []);
+    const fig = outcomeFigures(new MonthCounts(await liveMonthCounts(createKysely(sqlite), period, today)), { current: period, previous: sameTimeLastYear(period) }, []);
     expect(fig.total.pairs).toBeGreaterThan(20);
     expect(fig.rows.length).toBeGreaterThan(2);
     expect(fig.total.safetyChange.mean!).toBeGreaterThan(0);

@@ -108,11 +108,15 @@ describe('statistics export over generated stores', () => {
             expect(t.body.filter((r) => hidden(r[col]!)).length, `${t.title} column ${col}`).not.toBe(1);
           }
         }
-        // The outcome table: a row whose count is not shown shows no mean or share; a shown figure has at least `threshold` people behind it.
+        // The outcome table: a row whose count is not shown shows no mean or share; a shown figure has at least `threshold` people behind it —
+        // the period's rows, its total, and the total of the same period a year earlier (last).
         const outcomes = tables.find((x) => x.title.startsWith('Utfall:'));
-        if (d.outcomes.total.pairs > 0 && !sheet.withheld.includes('outcomes')) {
+        if ((d.outcomes.total.pairs > 0 || d.outcomes.previousTotal.pairs > 0) && !sheet.withheld.includes('outcomes')) {
           expect(outcomes).toBeDefined();
-          const groups = [...d.outcomes.rows, d.outcomes.total];
+          const groups = [...(d.outcomes.total.pairs > 0 ? d.outcomes.rows : []), d.outcomes.total, d.outcomes.previousTotal];
+          expect(outcomes!.body).toHaveLength(groups.length);
+          expect(outcomes!.body.at(-1)![0]).toBe('Samma period året innan, alla uppföljda');
+          if (d.outcomes.previousTotal.pairs === 0) expect(outcomes!.body.at(-1)!.slice(1)).toEqual([0, '–', '–', '–', '–', '–']);
           outcomes!.body.forEach((r, i) => {
             const g = groups[i]!;
             if (typeof r[1] !== 'number') expect(r.slice(2)).toEqual(['..', '..', '..', '..', '..']);
@@ -121,8 +125,8 @@ describe('statistics export over generated stores', () => {
             if (r[5] !== '..' && r[5] !== '–') expect(g.pairs).toBeGreaterThanOrEqual(threshold);
           });
           // Where the service rows add up to the total shown, no single row is hidden alone (it could be subtracted).
-          const rowsOnly = outcomes!.body.slice(0, -1);
-          if (d.outcomes.rows.reduce((a, r) => a + r.pairs, 0) === d.outcomes.total.pairs && typeof outcomes!.body.at(-1)![1] === 'number') {
+          const rowsOnly = outcomes!.body.slice(0, -2);
+          if (d.outcomes.rows.reduce((a, r) => a + r.pairs, 0) === d.outcomes.total.pairs && typeof outcomes!.body.at(-2)![1] === 'number') {
             expect(rowsOnly.filter((r) => hidden(r[1]!)).length).not.toBe(1);
           }
         }

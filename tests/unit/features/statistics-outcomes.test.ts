@@ -19,9 +19,9 @@ interface Followed {
 }
 
 /** Writes the cases, then intake follow-ups for most and closing ones for most of the closed cases; some ratings declined. */
-async function given(seed: number, n: number) {
+async function given(seed: number, n: number, years = [2025]) {
   const app = await unlockedApp();
-  const cases = generateCases(seed, n, [2025]);
+  const cases = generateCases(seed, n, years);
   await writeCases(app, cases, TODAY);
   const r = rng(seed + 1);
   const rating = () => (r.chance(0.12) ? null : r.int(1, 5));
@@ -99,6 +99,32 @@ describe('statistics: the outcome follow-up', () => {
     expect(asExpected(again.outcomes.total)).toEqual(expected(followed, '2025-01', '2025-12').get('all'));
   });
 
+  it('sets the total of the same period a year earlier beside the period, for a year and for months chosen freely', async () => {
+    // given generated cases of 2024 and 2025 with follow-ups
+    const { app, followed } = await given(8, 90, [2024, 2025]);
+    for (const [period, previous] of [
+      [PERIOD, { from: '2024-01', to: '2024-12' }],
+      [{ from: '2025-03', to: '2025-08' }, { from: '2024-03', to: '2024-08' }],
+    ] as const) {
+      // when the dashboard is read
+      const d = await call<Dashboard>(app.router, 'statistics.dashboard', period);
+      // then the year-earlier total is the count made here of the pairs closed in that period, and the period's own is unchanged
+      const before = expected(followed, previous.from, previous.to).get('all');
+      expect(before?.pairs ?? 0, `${period.from}`).toBeGreaterThan(2);
+      expect(asExpected(d.outcomes.previousTotal)).toEqual(before);
+      expect(asExpected(d.outcomes.total)).toEqual(expected(followed, period.from, period.to).get('all'));
+      expect(d.outcomes.previousTotal.code).toBe('all');
+    }
+    // and the export closes its outcome table with that total, its figures shown where enough people are behind them (threshold 5)
+    const d = await call<Dashboard>(app.router, 'statistics.dashboard', PERIOD);
+    const p = d.outcomes.previousTotal;
+    expect(p.pairs).toBeGreaterThanOrEqual(5);
+    const preview = await call<ExportPreview>(app.router, 'statistics.exportPreview', PERIOD);
+    const row = preview.rows.find((r) => r[0] === 'Samma period året innan, alla uppföljda')!;
+    const decimal = (m: number) => `${m < 0 ? '\u2212' : ''}${Math.abs(m).toFixed(1).replace('.', ',')}`;
+    expect(row.slice(0, 3)).toEqual(['Samma period året innan, alla uppföljda', p.pairs, p.safetyChange.answered >= 5 ? decimal(p.safetyChange.mean!) : '..']);
+  });
+
   it('exports the outcome table with suppression: a row under the threshold shows no figure at all; no comment leaves the unit', async () => {
     const { app, followed } = await given(5, 45);
     await call(app.router, 'statistics.updateSettings', { suppressionThreshold: 3 });
@@ -127,6 +153,10 @@ describe('statistics: the outcome follow-up', () => {
       }
     });
     expect(small).toBeGreaterThan(0);
+    // and the same period a year earlier, with no cases, closes the table
+    expect(preview.rows[at + 3 + d.outcomes.rows.length]).toEqual(['Samma period året innan, alla uppföljda', 0, '–', '–', '–', '–', '–']);
+    // as the quality table's median of a year with no cases: a figure that does not exist is a dash, not an empty cell
+    expect(preview.rows.find((r) => String(r[0]).startsWith('Mediantid'))![2]).toBe('–');
     // and the files hold the same cells, and none of the comments, names or dates
     const csv = Buffer.from((await call<ExportFile>(app.router, 'statistics.export', { period: PERIOD, format: 'csv' })).base64, 'base64');
     const parsed = Papa.parse<string[]>(csv.subarray(3).toString('utf8'), { delimiter: ';' }).data;

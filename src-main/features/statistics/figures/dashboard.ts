@@ -19,7 +19,7 @@ export function dashboardFrom(counts: MonthCounts, period: MonthPeriod, settings
     breakdowns: breakdowns(counts, periods, serviceTypes),
     placements: placements(counts, periods),
     quality: quality(counts, periods, settings.riskAssessmentDays),
-    outcomes: outcomeFigures(counts, period, serviceTypes),
+    outcomes: outcomeFigures(counts, periods, serviceTypes),
     settings,
   };
 }

@@ -30,6 +30,8 @@ export interface OutcomeFigures {
   rows: OutcomeRow[];
   /** Every pair once. */
   total: OutcomeRow;
+  /** Every pair once in the same period a year earlier (the dashboard's comparison). */
+  previousTotal: OutcomeRow;
 }
 
 function mean(hist: Map<string, number>): OutcomeMean {
@@ -46,8 +48,23 @@ function stopped(hist: Map<string, number>): Record<ViolenceStopped, number> {
   return { yes: hist.get('yes') ?? 0, partly: hist.get('partly') ?? 0, no: hist.get('no') ?? 0, unknown: hist.get('unknown') ?? 0 };
 }
 
-/** The outcome figures of a period from the kept monthly counts (pure). */
-export function outcomeFigures(counts: MonthCounts, period: MonthPeriod, serviceTypes: { code: string; label: string }[]): OutcomeFigures {
+/**
+ * The outcome figures of a period from the kept monthly counts (pure), with
+ * the total of the same period a year earlier beside them.
+ */
+export function outcomeFigures(counts: MonthCounts, periods: { current: MonthPeriod; previous: MonthPeriod }, serviceTypes: { code: string; label: string }[]): OutcomeFigures {
+  const labels = new Map(serviceTypes.map((t) => [t.code, t.label]));
+  const current = outcomeGroups(counts, periods.current, labels);
+  const order = [...serviceTypes.map((t) => t.code), ...current.groups().filter((g) => g !== ALL_PAIRS && g !== NO_SERVICE && !labels.has(g)).sort(), NO_SERVICE];
+  return {
+    rows: order.filter((g) => current.pairsOf(g) > 0).map((g) => current.row(g, g)),
+    total: current.row(ALL_PAIRS, 'all'),
+    previousTotal: outcomeGroups(counts, periods.previous, labels).row(ALL_PAIRS, 'all'),
+  };
+}
+
+/** The pairs of one period by group (service type, `none`, `all`), and the figures of a group as a row. */
+function outcomeGroups(counts: MonthCounts, period: MonthPeriod, labels: ReadonlyMap<string, string>) {
   /** dimension → group → bucket → count */
   const by = (dimension: string) => {
     const out = new Map<string, Map<string, number>>();
@@ -68,20 +85,16 @@ export function outcomeFigures(counts: MonthCounts, period: MonthPeriod, service
   const stoppedOut = by('stopped_closing');
   const help = by('help');
   const empty = new Map<string, number>();
-  const labels = new Map(serviceTypes.map((t) => [t.code, t.label]));
+  const pairsOf = (group: string) => pairs.get(group)?.get('') ?? 0;
   const row = (group: string, code: string): OutcomeRow => ({
     code,
     label: labels.get(group) ?? null,
-    pairs: pairs.get(group)?.get('') ?? 0,
+    pairs: pairsOf(group),
     safetyChange: mean(safety.get(group) ?? empty),
     wellBeingChange: mean(well.get(group) ?? empty),
     stoppedAtIntake: stopped(stoppedIn.get(group) ?? empty),
     stoppedAtClosing: stopped(stoppedOut.get(group) ?? empty),
     help: mean(help.get(group) ?? empty),
   });
-  const order = [...serviceTypes.map((t) => t.code), ...[...pairs.keys()].filter((g) => g !== ALL_PAIRS && g !== NO_SERVICE && !labels.has(g)).sort(), NO_SERVICE];
-  return {
-    rows: order.filter((g) => (pairs.get(g)?.get('') ?? 0) > 0).map((g) => row(g, g)),
-    total: row(ALL_PAIRS, 'all'),
-  };
+  return { row, pairsOf, groups: () => [...pairs.keys()] };
 }
