@@ -302,12 +302,12 @@ export interface StatisticsMonthsTable {
   count: number;
 }
 
-/** Months whose statistics counts are kept; `frozen` ones are never recounted, others hold while `counted_on` does (see migration 0120). */
 /** A row only inside a bulk write of new cases that holds the statistics' insert triggers (migration 0160, features/statistics/held.ts). */
 export interface StatisticsHeldTable {
   held: number;
 }
 
+/** Months whose statistics counts are kept; `frozen` ones are never recounted, others hold while `counted_on` does (see migration 0120). */
 export interface StatisticsCountedTable {
   month: string;
   frozen: Generated<number>;

@@ -187,14 +187,13 @@ export async function dryRunCaseLog(session: Session, input: CaseLogInput, now =
   session.audit.note({ action: 'imports.dry_run', entityType: 'import', detail: { kind: 'case_log', rows: rows.length, accepted: accepted.length, refused: refused.length } });
   await session.audit.flush();
   const report = caseLogReport(rows.length, accepted, refused);
-  keepPlan(session, caseLogKey(input, now), { accepted, refused, report } satisfies CaseLogPlan);
+  keepPlan(session, caseLogKey(input, now), { accepted, report } satisfies CaseLogPlan);
   return report;
 }
 
 interface CaseLogPlan {
   accepted: PlannedCase[];
-  refused: RefusedRow[];
-  /** The report of the plan, as the dry run showed it: the commit's report is the same with `committed` set. */
+  /** The report of the plan (the refused rows among it), as the dry run showed it: the commit's report is the same with `committed` set. */
   report: CaseLogReport;
 }
 
@@ -225,9 +224,9 @@ export async function commitCaseLog(session: Session, input: CaseLogInput, now =
         (await (async () => {
           const read = await readImportRows(input);
           const { accepted, refused } = await planCaseLog(trx, read, input, session.worker, now);
-          return { accepted, refused, report: caseLogReport(read.length, accepted, refused) };
+          return { accepted, report: caseLogReport(read.length, accepted, refused) };
         })());
-      const { accepted, refused } = plan;
+      const { accepted, report } = plan;
       const importId = newImportId();
       const nextId = orderedIds(now);
       const caseNumber = await caseNumbers(trx, accepted.map((a) => Number(a.intakeDate.slice(0, 4))));
@@ -275,7 +274,7 @@ export async function commitCaseLog(session: Session, input: CaseLogInput, now =
           });
         }
       }
-      await recordImportBatch(session, trx, importId, 'case_log', input.base64, { rows: plan.report.rowCount, accepted: accepted.length, refused: refused.length, persons: made.persons.length, cases: cases.length, placements: 0, drafts: journal.length }, at);
+      await recordImportBatch(session, trx, importId, 'case_log', input.base64, { rows: report.rowCount, accepted: accepted.length, refused: report.refused.length, persons: made.persons.length, cases: cases.length, placements: 0, drafts: journal.length }, at);
       const sqlite = session.vault.sqlite;
       insertImportedPersons(trx, sqlite, made);
       // Every case is new: the statistics of their intake and closing months are struck off once, not per row.
@@ -291,7 +290,7 @@ export async function commitCaseLog(session: Session, input: CaseLogInput, now =
       insertMany(trx, sqlite, 'journal_entries', journal);
       // The notes' words into the journal search's word list (journal/terms.ts), as a journal write in the app does.
       if (journal.length > 0) await gatherJournalTerms(trx);
-      return { ...plan.report, committed: true };
+      return { ...report, committed: true };
     }),
   );
 }

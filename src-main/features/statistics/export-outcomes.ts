@@ -3,8 +3,8 @@ import type { Dashboard, ExportCell } from './contract.js';
 import { cell } from './export-cell.js';
 import type { OutcomeMean, OutcomeRow } from './figures/outcomes.js';
 
-export const OUTCOME_TABLE = 'outcomes';
-export const OUTCOME_PREVIOUS_TABLE = 'outcomes_previous';
+const OUTCOME_TABLE = 'outcomes';
+const OUTCOME_PREVIOUS_TABLE = 'outcomes_previous';
 const HIDDEN = '..';
 const NOTHING = '–';
 const PREVIOUS_LABEL = 'Samma period året innan, alla uppföljda';

@@ -48,6 +48,8 @@ describe('migration 0160-statistics-held', () => {
 
     // and the table holds one row at most, the number 1
     expect(() => sqlite.exec('INSERT INTO statistics_held (held) VALUES (2)')).toThrow(/CHECK/);
+    sqlite.exec('INSERT INTO statistics_held (held) VALUES (1)');
+    expect(() => sqlite.exec('INSERT INTO statistics_held (held) VALUES (1)')).toThrow(/UNIQUE/);
     sqlite.close();
   });
 });
